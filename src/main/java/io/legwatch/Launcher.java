@@ -1,0 +1,41 @@
+package io.legwatch;
+
+import io.legwatch.ui.LegwatchApp;
+import javafx.application.Application;
+
+/**
+ * Entry point. Deliberately not a {@link Application} subclass: a class-path JavaFX app whose
+ * main class extends Application fails with "JavaFX runtime components are missing".
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (!displayAvailable()) {
+            System.err.println("Legwatch needs a graphical display, and none was found (DISPLAY is not set); "
+                    + "run it from a desktop session.");
+            System.exit(2);
+        }
+        try {
+            Application.launch(LegwatchApp.class, args);
+        } catch (UnsupportedOperationException e) {
+            System.err.println("Legwatch could not open a window on this display (" + e.getMessage() + ").");
+            System.exit(2);
+        }
+    }
+
+    /** On Linux/BSD JavaFX needs an X11 or Wayland display; Windows and macOS always have one. */
+    static boolean displayAvailable() {
+        String os = System.getProperty("os.name", "").toLowerCase();
+        if (os.contains("win") || os.contains("mac")) {
+            return true;
+        }
+        if (Boolean.getBoolean("testfx.headless") || "Monocle".equals(System.getProperty("glass.platform"))) {
+            return true;
+        }
+        String display = System.getenv("DISPLAY");
+        String wayland = System.getenv("WAYLAND_DISPLAY");
+        return (display != null && !display.isBlank()) || (wayland != null && !wayland.isBlank());
+    }
+}
