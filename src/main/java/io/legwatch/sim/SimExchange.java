@@ -243,14 +243,21 @@ public final class SimExchange {
     }
 
     /**
-     * Registers {@code listener} for everything {@code venue} pushes; the returned subscription
-     * carries a snapshot taken atomically with the registration. Close it to unsubscribe.
+     * Registers {@code listener} for everything {@code venue} pushes; the listener's
+     * {@link SimListener#onSubscribed} gets a snapshot taken atomically with the registration (the
+     * returned subscription carries it too). Close the subscription to unsubscribe.
      */
     public SimSubscription subscribe(VenueId venue, SimListener listener) {
         synchronized (lock) {
             SimVenue v = venue(venue);
             v.addListener(listener);
             VenueSnapshot snap = v.snapshot(nowMs);
+            try {
+                listener.onSubscribed(snap);
+            } catch (RuntimeException e) {
+                v.removeListener(listener);
+                throw e;
+            }
             return new SimSubscription() {
                 @Override
                 public VenueSnapshot snapshot() {

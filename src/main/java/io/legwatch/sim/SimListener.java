@@ -21,6 +21,14 @@ import io.legwatch.domain.VenueId;
  * After a fill the order is: {@link #onFill} (one per book level hit), {@link #onOrder}, {@link #onPosition}.
  */
 public interface SimListener {
+    /**
+     * Called once by {@link SimExchange#subscribe}, under the exchange lock, with the snapshot taken
+     * atomically with the registration and before any other callback: a client can publish the
+     * snapshot here and be sure no update overtakes it.
+     */
+    default void onSubscribed(VenueSnapshot snapshot) {
+    }
+
     /** A position changed (fill), or the periodic (1 s) push of every non-flat position. Zero qty means flat. */
     default void onPosition(Position position, long venueTimeMs) {
     }
