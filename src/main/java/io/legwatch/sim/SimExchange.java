@@ -381,6 +381,7 @@ public final class SimExchange {
         try {
             ack = Ack.success(f.future(), f.venue().execute(f.request(), f.conditional(), f.trigger(), nowMs));
         } catch (VenueException e) {
+            f.venue().emitRejection(f.request(), e.error(), nowMs);
             ack = Ack.failure(f.future(), e);
         }
         answer(f.venue(), ack);

@@ -4,6 +4,7 @@ import io.legwatch.domain.Fill;
 import io.legwatch.domain.InstrumentKey;
 import io.legwatch.domain.Order;
 import io.legwatch.domain.Position;
+import io.legwatch.domain.VenueError;
 import io.legwatch.domain.VenueId;
 
 /**
@@ -47,6 +48,14 @@ public interface SimListener {
      * underlying's index; for everything else both are USD per base unit.
      */
     default void onPrice(InstrumentKey instrument, double markPrice, double indexPrice, long venueTimeMs) {
+    }
+
+    /**
+     * The venue refused an order (injected fault, reduce-only, duplicate client id, bad quantity):
+     * the same code as the order's failed future, with the order's client id and instrument in the
+     * text, pushed so a monitor sees the rejection of an order it did not send itself.
+     */
+    default void onRejection(VenueError error, long venueTimeMs) {
     }
 
     /** The venue is alive; once per second of sim time. */

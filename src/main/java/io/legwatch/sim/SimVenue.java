@@ -296,6 +296,16 @@ final class SimVenue {
 
     // ---- emission ----------------------------------------------------------------------------
 
+    void emitRejection(OrderRequest req, VenueError error, long nowMs) {
+        if (link == SimLink.UP) {
+            VenueError pushed = new VenueError(id, error.kind(), error.code(), error.message() + " (order "
+                    + req.clientOrderId() + ": " + req.side() + " " + req.qty() + " " + req.instrument().symbol() + ")");
+            for (SimListener l : listeners) {
+                safe(() -> l.onRejection(pushed, nowMs));
+            }
+        }
+    }
+
     void emitLink(SimLink newLink, String detail, long nowMs) {
         for (SimListener l : listeners) {
             safe(() -> l.onLink(id, newLink, detail, nowMs));

@@ -34,9 +34,10 @@ import java.util.function.Supplier;
  * and CONNECTED, then every push of the venue as a VenueEvent stamped with the sim's time and the
  * local {@link System#nanoTime()}. A disconnect fault emits DOWN; when the venue comes back (reconnect,
  * heal, or the end of a silence) it resynchronises: CONNECTING, a fresh Snapshot, CONNECTED. A silent
- * venue makes it emit nothing at all (staleness is the engine's job). Fetches fail with NETWORK while
- * the venue is disconnected; they still answer during a silence (like a REST fallback that works
- * while the stream is half-open).
+ * venue makes it emit nothing at all (staleness is the engine's job). Every order rejection on the
+ * account (also of orders other programs sent) is pushed as a {@link VenueEvent.ErrorReport}.
+ * Fetches fail with NETWORK while the venue is disconnected; they still answer during a silence
+ * (like a REST fallback that works while the stream is half-open).
  *
  * <p>Threading: events are emitted on the thread that drives the simulator (a {@code place} caller
  * or the sim clock), under the simulator lock, so the sink must not block. A monitor-only connector
@@ -208,6 +209,11 @@ public final class InProcessConnector implements VenueConnector, OrderGateway {
         @Override
         public void onPrice(InstrumentKey instrument, double markPrice, double indexPrice, long venueTimeMs) {
             sink.accept(new VenueEvent.PriceUpdate(instrument, markPrice, indexPrice, venueTimeMs, System.nanoTime()));
+        }
+
+        @Override
+        public void onRejection(VenueError error, long venueTimeMs) {
+            sink.accept(new VenueEvent.ErrorReport(error, venueTimeMs, System.nanoTime()));
         }
 
         @Override

@@ -147,6 +147,19 @@ class InProcessConnectorTest {
     }
 
     @Test
+    void rejectionsOfOrdersFromOtherProgramsArePushedAsErrorReports() {
+        connector.start(events::add);
+        events.clear();
+        faults.rejectNext(1, "10009", "not_enough_funds");
+        sim.place(OrderRequest.market(BTC, Side.BUY, 1, false, "bot-7"));
+        assertThat(events).singleElement().isInstanceOfSatisfying(VenueEvent.ErrorReport.class, r -> {
+            assertThat(r.error().kind()).isEqualTo(VenueError.Kind.REJECTED);
+            assertThat(r.error().code()).isEqualTo("10009");
+            assertThat(r.error().message()).contains("not_enough_funds", "bot-7", SimExchange.BTC_SPOT);
+        });
+    }
+
+    @Test
     void delayedAckDelaysTheFuture() {
         faults.delayAcks(Duration.ofMillis(300));
         CompletableFuture<Order> f = buy(1);
