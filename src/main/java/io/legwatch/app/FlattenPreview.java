@@ -3,16 +3,17 @@ package io.legwatch.app;
 import java.util.List;
 
 /**
- * What a flatten of {@code target} would do if confirmed now: the orders the flatten plan sends
- * first, and anything the trader should know before confirming (e.g. a venue that is down).
+ * What a flatten of {@code target} would do if confirmed now, from the flatten package's plan.
  *
- * @param cancelsFirst true when open orders on the instruments are cancelled before the orders are sent
- * @param escalation   one line on what happens if the first orders do not flatten the position
+ * @param planId     the plan's id (part of every client order id it sends)
+ * @param lines      one per instrument in scope
+ * @param escalation the ladder in words: what happens if the first orders do not flatten the position
+ * @param warnings   what the trader should know before confirming (venues down, unknown positions)
  */
-public record FlattenPreview(FlattenTarget target, boolean cancelsFirst, List<PlannedOrder> orders,
-                             String escalation, List<String> warnings) {
+public record FlattenPreview(FlattenTarget target, String planId, List<PlannedOrder> lines, String escalation,
+                             List<String> warnings) {
     public FlattenPreview {
-        orders = List.copyOf(orders);
+        lines = List.copyOf(lines);
         warnings = List.copyOf(warnings);
         escalation = escalation == null ? "" : escalation;
     }

@@ -22,11 +22,22 @@ public interface LegwatchSession extends AutoCloseable {
 
     MonitorSnapshot snapshot();
 
-    /** The flatten plan for {@code target} against the current snapshot, for the confirm dialog. */
+    /**
+     * The flatten plan for {@code target} from the current snapshot, for the confirm dialog.
+     *
+     * @throws IllegalArgumentException when the target names a strategy or leg the snapshot does not have
+     */
     FlattenPreview preview(FlattenTarget target);
 
-    /** Flattens {@code target} (cancel, then reduce-only orders to zero, verified against the venue). */
-    CompletableFuture<ActionReceipt> flatten(FlattenTarget target);
+    /**
+     * Executes exactly the previewed plan: cancel, then reduce-only orders until each venue reports
+     * zero. In demo mode the demo trader stops trading the strategies in scope first. Executing the
+     * same preview twice fires once.
+     */
+    CompletableFuture<ActionReceipt> execute(FlattenPreview preview);
+
+    /** The global kill switch without a confirm step (the hold-to-fire button): plans and executes at once. */
+    CompletableFuture<ActionReceipt> killAll();
 
     /** Cancels every open order on {@code venue}, including stop/conditional ones. */
     CompletableFuture<ActionReceipt> cancelAll(VenueId venue);

@@ -1,5 +1,6 @@
 package io.legwatch.ui;
 
+import io.legwatch.app.AppWiring;
 import io.legwatch.app.LegwatchSession;
 import io.legwatch.config.AppDirs;
 import io.legwatch.config.SettingsStore;
@@ -28,7 +29,7 @@ public final class LegwatchApp extends Application {
         new UncaughtExceptionHandler(() -> stage).install();
         Css.installTheme();
         settings = new SettingsStore(AppDirs.forCurrentUser().settingsFile(), Duration.ofMillis(500));
-        session = null; // TODO wiring
+        session = AppWiring.fromArgs(getParameters().getRaw());
         window = new MainWindow(session, settings, TimeSource.SYSTEM);
         window.attach(stage);
         stage.show();

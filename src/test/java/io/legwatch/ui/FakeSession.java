@@ -34,6 +34,7 @@ public final class FakeSession implements LegwatchSession {
     public volatile CompletableFuture<ActionReceipt> nextResult;
     private final Map<String, Boolean> armed = new HashMap<>();
     private boolean globalArmed;
+    private int plans;
 
     @Override
     public String label() {
@@ -56,29 +57,38 @@ public final class FakeSession implements LegwatchSession {
             if (target instanceof FlattenTarget.Strategy t && !t.strategyId().equals(s.id())) {
                 continue;
             }
-            s.legs().forEach(l -> {
-                if (l.qty() != 0) {
-                    orders.add(new PlannedOrder(l.instrument(), l.qty(), Side.toReduce(l.qty()), Math.abs(l.qty()),
-                            OrderType.MARKET, Double.NaN, true));
-                }
-            });
+            s.legs().forEach(l -> orders.add(l.qty() == 0
+                    ? new PlannedOrder(l.instrument(), s.id() + "/" + l.legId(), 0, null, Double.NaN, null, "", true,
+                    "already flat: verify zero at venue")
+                    : new PlannedOrder(l.instrument(), s.id() + "/" + l.legId(), l.qty(), Side.toReduce(l.qty()),
+                    Math.abs(l.qty()), OrderType.LIMIT_IOC, "from mark 65,000", true, "")));
         }
-        return new FlattenPreview(target, true, orders, "then market", List.of());
+        return new FlattenPreview(target, "p" + (++plans), orders, "IOC with growing pay-up, then market", List.of());
     }
 
     @Override
-    public CompletableFuture<ActionReceipt> flatten(FlattenTarget target) {
-        flattened.add(target);
+    public CompletableFuture<ActionReceipt> execute(FlattenPreview preview) {
+        flattened.add(preview.target());
+        return result(preview.target());
+    }
+
+    @Override
+    public CompletableFuture<ActionReceipt> killAll() {
+        flattened.add(new FlattenTarget.Global());
+        return result(new FlattenTarget.Global());
+    }
+
+    private CompletableFuture<ActionReceipt> result(FlattenTarget target) {
         CompletableFuture<ActionReceipt> r = nextResult;
-        return r != null ? r : CompletableFuture.completedFuture(new ActionReceipt(target, "Flatten",
-                List.of(new VenueReceipt(TestSnapshots.A, 2, 0, 0, 120, true, "flat"))));
+        return r != null ? r : CompletableFuture.completedFuture(new ActionReceipt(target, "Flatten", true, "",
+                List.of(new VenueReceipt(TestSnapshots.A, 2, true, true, 120, List.of()))));
     }
 
     @Override
     public CompletableFuture<ActionReceipt> cancelAll(VenueId venue) {
         cancelled.add(venue);
-        return CompletableFuture.completedFuture(new ActionReceipt(new FlattenTarget.Venue(venue), "Cancel all",
-                List.of(new VenueReceipt(venue, 1, 0, -1, -1, true, ""))));
+        return CompletableFuture.completedFuture(new ActionReceipt(new FlattenTarget.Venue(venue), "Cancel all", true,
+                "", List.of(new VenueReceipt(venue, 1, true, null, -1, List.of()))));
     }
 
     @Override

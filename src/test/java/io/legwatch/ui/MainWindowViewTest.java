@@ -80,7 +80,7 @@ class MainWindowViewTest {
         robot.clickOn("#flatten-s1");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#flatten-plan").tryQuery().isPresent());
         TableView<?> plan = robot.lookup("#flatten-plan").queryAs(TableView.class);
-        assertThat(plan.getItems()).hasSize(1); // the perp is flat already; only the spot leg is sold
+        assertThat(plan.getItems()).hasSize(2); // one line per leg; the flat perp only gets verified
         robot.clickOn("#cancel-flatten");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(session.flattened).isEmpty();

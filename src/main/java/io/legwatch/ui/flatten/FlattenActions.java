@@ -87,18 +87,21 @@ public final class FlattenActions implements VenueStrip.Actions {
         if (!confirmed) {
             return;
         }
-        log.info("Trader confirmed flatten of {}", target.describe());
+        log.info("Trader confirmed flatten of {} (plan {})", target.describe(), preview.planId());
         if (target instanceof FlattenTarget.Global) {
-            startKill();
+            trackKill(session.execute(preview));
         } else {
-            run(session.flatten(target), "Flatten", alwaysShowReceipt);
+            run(session.execute(preview), "Flatten", alwaysShowReceipt);
         }
     }
 
     private void startKill() {
+        trackKill(session.killAll());
+    }
+
+    private void trackKill(CompletableFuture<ActionReceipt> kill) {
         killRunning.set(true);
-        run(session.flatten(new FlattenTarget.Global()), "Kill switch", true)
-                .whenComplete((r, e) -> Platform.runLater(() -> killRunning.set(false)));
+        run(kill, "Kill switch", true).whenComplete((r, e) -> Platform.runLater(() -> killRunning.set(false)));
     }
 
     private CompletableFuture<ActionReceipt> run(CompletableFuture<ActionReceipt> action, String what,

@@ -4,6 +4,7 @@ import io.legwatch.app.FlattenPreview;
 import io.legwatch.app.PlannedOrder;
 import io.legwatch.domain.OrderType;
 import io.legwatch.domain.Side;
+import io.legwatch.ui.Css;
 import io.legwatch.ui.Format;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Button;
@@ -20,12 +21,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.util.function.Function;
 
 /**
- * "Are you sure?" for a flatten, stating exactly what will be sent: one line per order of the
- * flatten plan (venue, instrument, position it closes, side, quantity, type, reduce-only), what
- * is cancelled first and how the ladder escalates. Returns true only when the trader confirms.
+ * "Are you sure?" for a flatten, stating exactly what will be sent: one line per instrument of the
+ * flatten plan (venue, instrument, owner, position now, side, quantity, first order type,
+ * reduce-only), the escalation ladder and the plan's warnings. Confirming executes this very plan.
+ * Returns true only when the trader confirms; Enter cancels.
  */
 public final class FlattenConfirmDialog extends Dialog<Boolean> {
     public static final ButtonType SEND = new ButtonType("Send flatten", ButtonBar.ButtonData.OK_DONE);
+    private static final String NONE = "\u2014";
 
     public FlattenConfirmDialog(Window owner, FlattenPreview preview) {
         initOwner(owner);
@@ -34,36 +37,38 @@ public final class FlattenConfirmDialog extends Dialog<Boolean> {
         setGraphic(new FontIcon("mdal-clear_all"));
         getDialogPane().getStyleClass().add("flatten-confirm");
         getDialogPane().setId("flatten-confirm");
-        io.legwatch.ui.Css.apply(getDialogPane());
+        Css.apply(getDialogPane());
 
         Format format = new Format();
         VBox content = new VBox();
         content.getStyleClass().add("dialog-body");
-        if (preview.orders().isEmpty()) {
-            content.getChildren().add(new Label("No open position in scope: no order will be sent."
-                    + (preview.cancelsFirst() ? " Open orders are still cancelled." : "")));
-        } else {
-            content.getChildren().add(new Label((preview.cancelsFirst()
-                    ? "Open orders on these instruments are cancelled first (stop/conditional included), then these orders are sent:"
-                    : "These orders are sent:")));
+        long sending = preview.lines().stream().filter(PlannedOrder::sendsOrder).count();
+        content.getChildren().add(new Label(preview.lines().isEmpty()
+                ? "Nothing in scope: no order will be sent."
+                : "Open orders on these instruments are cancelled first (stop/conditional included). Then "
+                + (sending == 0 ? "no order is sent: every position in scope is flat or unknown." : sending
+                + (sending == 1 ? " order is" : " orders are") + " sent, all reduce-only:")));
+        if (!preview.lines().isEmpty()) {
             TableView<PlannedOrder> table = new TableView<>();
             table.setId("flatten-plan");
             table.getStyleClass().addAll("plan-table", "dense");
-            table.getItems().setAll(preview.orders());
-            table.getColumns().add(col("Venue", 100, o -> o.instrument().venue().value(), false));
-            table.getColumns().add(col("Instrument", 130, o -> o.instrument().symbol(), false));
+            table.getItems().setAll(preview.lines());
+            table.getColumns().add(col("Venue", 80, o -> o.instrument().venue().value(), false));
+            table.getColumns().add(col("Instrument", 150, o -> o.instrument().symbol(), false));
             table.getColumns().add(col("Position now", 120, o -> format.qty(o.currentQty()), true));
-            table.getColumns().add(col("Side", 60, o -> o.side() == Side.BUY ? "BUY" : "SELL", false));
-            table.getColumns().add(col("Qty", 110, o -> format.qty(o.qty()).replace("+", ""), true));
-            table.getColumns().add(col("Type", 110, FlattenConfirmDialog::type, false));
-            table.getColumns().add(col("Reduce-only", 100, o -> o.reduceOnly() ? "yes" : "NO", false));
+            table.getColumns().add(col("Side", 56, o -> o.side() == null ? NONE : o.side() == Side.BUY ? "BUY" : "SELL", false));
+            table.getColumns().add(col("Qty", 110, o -> o.side() == null ? NONE
+                    : Double.isNaN(o.qty()) ? "from venue" : format.qty(o.qty()).replace("+", ""), true));
+            table.getColumns().add(col("Type", 200, FlattenConfirmDialog::type, false));
+            table.getColumns().add(col("Reduce-only", 90, o -> !o.sendsOrder() ? NONE : o.reduceOnly() ? "yes" : "NO", false));
+            table.getColumns().add(col("Note", 260, o -> o.note().isEmpty() ? o.owner() : o.owner() + ": " + o.note(), false));
             table.setFixedCellSize(30);
-            table.setPrefHeight(38 + 30 * Math.min(8, preview.orders().size()) + 4);
-            table.setPrefWidth(760);
+            table.setPrefHeight(40 + 30 * Math.min(8, preview.lines().size()) + 4);
+            table.setPrefWidth(1080);
             content.getChildren().add(table);
         }
         if (!preview.escalation().isBlank()) {
-            Label esc = new Label(preview.escalation());
+            Label esc = new Label("If an order does not flatten its leg: " + preview.escalation());
             esc.setWrapText(true);
             esc.getStyleClass().add("text-muted");
             content.getChildren().add(esc);
@@ -74,7 +79,9 @@ public final class FlattenConfirmDialog extends Dialog<Boolean> {
             w.getStyleClass().add("dialog-warning");
             content.getChildren().add(w);
         }
-        Label verify = new Label("The row shows FLATTENING until every venue reports the position at zero.");
+        Label verify = new Label("Quantities are re-read from each venue just before sending. The strategy shows "
+                + "FLATTENING until every venue reports zero. Plan " + preview.planId() + ".");
+        verify.setWrapText(true);
         verify.getStyleClass().add("text-muted");
         content.getChildren().add(verify);
         getDialogPane().setContent(content);
@@ -90,11 +97,11 @@ public final class FlattenConfirmDialog extends Dialog<Boolean> {
     }
 
     private static String type(PlannedOrder o) {
-        if (o.type() == OrderType.MARKET) {
-            return "MARKET";
+        if (o.type() == null) {
+            return NONE;
         }
-        String t = o.type() == OrderType.LIMIT_IOC ? "LIMIT IOC" : "LIMIT";
-        return Double.isNaN(o.limitPrice()) ? t : t + " @ " + new java.text.DecimalFormat("#,##0.##").format(o.limitPrice());
+        String t = o.type() == OrderType.MARKET ? "MARKET" : o.type() == OrderType.LIMIT_IOC ? "LIMIT IOC" : "LIMIT";
+        return o.priceNote().isEmpty() ? t : t + " " + o.priceNote();
     }
 
     private static TableColumn<PlannedOrder, String> col(String title, double width, Function<PlannedOrder, String> f,

@@ -25,7 +25,8 @@ public final class ReceiptDialog extends Dialog<Void> {
         initModality(Modality.NONE);
         setTitle("Receipt: " + receipt.action());
         setHeaderText(receipt.action() + " of " + receipt.target().describe() + ": "
-                + (receipt.ok() ? "every venue confirmed" : "NOT confirmed by every venue"));
+                + (receipt.ok() ? "verified by every venue" : "NOT verified by every venue")
+                + (receipt.detail().isEmpty() ? "" : "\n" + receipt.detail()));
         setGraphic(new FontIcon(receipt.ok() ? "mdal-done_all" : "mdal-error"));
         getDialogPane().setId("receipt");
         io.legwatch.ui.Css.apply(getDialogPane());
@@ -36,24 +37,28 @@ public final class ReceiptDialog extends Dialog<Void> {
         table.getStyleClass().addAll("receipt-table", "dense");
         table.getItems().setAll(receipt.venues());
         table.getColumns().add(col("Venue", 100, r -> r.venue().value(), false));
-        table.getColumns().add(col("Result", 80, r -> r.ok() ? "OK" : "FAILED", false));
+        table.getColumns().add(col("Result", 80, r -> r.ok() ? "OK" : "NOT OK", false));
         table.getColumns().add(col("Orders cancelled", 120, r -> Integer.toString(r.ordersCancelled()), true));
-        table.getColumns().add(col("Open orders now", 120, r -> Integer.toString(r.openOrdersNow()), true));
-        table.getColumns().add(col("Positions open now", 130,
-                r -> r.positionsOpen() < 0 ? "n/a" : Integer.toString(r.positionsOpen()), true));
+        table.getColumns().add(col("Open orders", 110, r -> zero(r.openOrdersZero(), "none left", "SOME LEFT"), false));
+        table.getColumns().add(col("Positions", 110, r -> zero(r.positionsZero(), "all zero", "NOT ZERO"), false));
         table.getColumns().add(col("Time to flat", 100,
-                r -> r.timeToFlatMs() < 0 ? "\u2014" : r.timeToFlatMs() + " ms", true));
-        table.getColumns().add(col("Detail", 300, VenueReceipt::detail, false));
+                r -> r.timeToFlatMs() < 0 ? "\u2014" : String.format("%,d ms", r.timeToFlatMs()), true));
+        table.getColumns().add(col("Still open", 360, r -> String.join("; ", r.stillOpen()), false));
         table.setFixedCellSize(30);
         table.setPrefHeight(38 + 30 * Math.max(1, Math.min(8, receipt.venues().size())) + 4);
-        table.setPrefWidth(960);
-        Label note = new Label("Figures are what each venue reported after the action, not what was sent.");
+        table.setPrefWidth(1000);
+        Label note = new Label("Every figure is what the venue itself reported after the action (a fresh read), not what was sent.");
         note.getStyleClass().add("text-muted");
         VBox body = new VBox(table, note);
         body.getStyleClass().add("dialog-body");
         getDialogPane().setContent(body);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         getDialogPane().lookupButton(ButtonType.CLOSE).setId("close-receipt");
+    }
+
+    /** A venue-verified yes/no; null means the venue was not read (or it does not apply). */
+    private static String zero(Boolean verified, String yes, String no) {
+        return verified == null ? "not read" : verified ? yes : no;
     }
 
     private static TableColumn<VenueReceipt, String> col(String title, double width, Function<VenueReceipt, String> f,
