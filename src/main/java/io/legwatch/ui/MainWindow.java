@@ -165,7 +165,7 @@ public final class MainWindow {
         errorPane.setAnimated(false);
         SplitPane split = new SplitPane(table.view(), errorPane);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.8);
+        split.setDividerPositions(0.84);
         SplitPane.setResizableWithParent(errorPane, false);
         return split;
     }

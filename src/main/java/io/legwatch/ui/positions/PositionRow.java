@@ -69,7 +69,6 @@ public final class PositionRow {
         strategyName = view.name();
         nakedSinceMs = view.nakedSinceMs();
         name.set(view.name());
-        venue.set(distinctVenues(view));
         netUsd.set(format.usd(view.netUsd()));
         usd.set("");
         tolerance.set(format.band(view.allowedUsd()));
@@ -85,7 +84,7 @@ public final class PositionRow {
         legId = view.legId();
         instrument = view.instrument();
         lastUpdateMs = view.lastUpdateMs();
-        name.set(view.legId() != null ? view.legId() : view.instrument().symbol());
+        name.set(legName(view));
         venue.set(view.instrument().venue().value());
         symbol.set(view.instrument().symbol() + (view.kind() == null ? "" : "  " + kindTag(view)));
         boolean known = view.positionKnown();
@@ -129,9 +128,14 @@ public final class PositionRow {
         return b.isEmpty() ? b : b.append(", ");
     }
 
-    private static String distinctVenues(StrategyView view) {
-        return view.legs().stream().map(l -> l.instrument().venue().value()).distinct().sorted()
-                .reduce((a, b) -> a + ", " + b).orElse("");
+    /** Leg ids often repeat their strategy ("btc-basis/sim-a:BTC-USD"); under the strategy row the prefix is noise. */
+    private static String legName(LegView view) {
+        String id = view.legId();
+        if (id == null) {
+            return view.instrument().symbol();
+        }
+        String prefix = view.strategyId() + "/";
+        return id.startsWith(prefix) && id.length() > prefix.length() ? id.substring(prefix.length()) : id;
     }
 
     /** Group rows carry a title that changes with their content, e.g. a count. */

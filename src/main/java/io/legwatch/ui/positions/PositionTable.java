@@ -38,24 +38,28 @@ public final class PositionTable {
         table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(t -> new StatusRow());
 
-        TreeTableColumn<PositionRow, String> name = text("name", "Strategy / leg", 170, PositionRow::nameProperty);
+        TreeTableColumn<PositionRow, String> name = text("name", "Strategy / leg", 200, PositionRow::nameProperty);
         table.setTreeColumn(name);
         // What the trader acts on comes first: status, how long, how much, and the Flatten button.
         table.getColumns().addAll(List.of(
                 name,
                 status(),
-                number("nakedFor", "Naked for", 78, PositionRow::nakedForProperty),
-                number("netUsd", "Net USD", 96, PositionRow::netUsdProperty),
-                self("action", "Flatten", 96, c -> new ActionCell(onFlatten)),
-                text("venue", "Venue", 86, PositionRow::venueProperty),
-                text("instrument", "Instrument", 140, PositionRow::instrumentProperty),
-                text("side", "Side", 50, PositionRow::sideProperty),
-                number("position", "Position (venue units)", 150, PositionRow::positionProperty),
-                number("delta", "Delta (base)", 106, PositionRow::deltaProperty),
-                number("usd", "USD exposure", 104, PositionRow::usdProperty),
-                number("tolerance", "Tolerance", 84, PositionRow::toleranceProperty),
-                number("age", "Last update", 84, PositionRow::ageProperty),
-                self("auto", "Auto-flatten", 92, c -> new AutoCell(auto))));
+                number("nakedFor", "Naked for", 96, PositionRow::nakedForProperty),
+                number("netUsd", "Net USD", 100, PositionRow::netUsdProperty),
+                self("action", "Flatten", 104, c -> new ActionCell(onFlatten)),
+                text("venue", "Venue", 76, PositionRow::venueProperty),
+                text("instrument", "Instrument", 200, PositionRow::instrumentProperty),
+                text("side", "Side", 54, PositionRow::sideProperty),
+                tip(number("position", "Position", 130, PositionRow::positionProperty),
+                        "Signed position in the venue's own units (contracts, or base for spot)"),
+                tip(number("delta", "Delta", 100, PositionRow::deltaProperty),
+                        "Delta in the underlying's base units (BTC, ETH)"),
+                tip(number("usd", "USD", 100, PositionRow::usdProperty), "Leg delta in USD"),
+                tip(number("tolerance", "Tolerance", 90, PositionRow::toleranceProperty),
+                        "How far net USD may stray and still count as hedged"),
+                tip(number("age", "Age", 64, PositionRow::ageProperty), "Time since the venue last reported on this leg"),
+                tip(self("auto", "Auto", 70, c -> new AutoCell(auto)),
+                        "Automatic flatten armed for this strategy")));
         table.getColumns().forEach(c -> c.setSortable(false));
 
         // FLATTEN_FAILED rows flash: one timeline toggles one pseudo-class on the table, and runs
@@ -95,6 +99,15 @@ public final class PositionTable {
         return Optional.ofNullable(table.getSelectionModel().getSelectedItem()).map(TreeItem::getValue);
     }
 
+    /** Column headers stay short; the tooltip says exactly what the column holds. */
+    private static <T> TreeTableColumn<PositionRow, T> tip(TreeTableColumn<PositionRow, T> column, String text) {
+        Label header = new Label(column.getText());
+        header.setTooltip(new javafx.scene.control.Tooltip(text));
+        column.setText(null);
+        column.setGraphic(header);
+        return column;
+    }
+
     private static TreeTableColumn<PositionRow, String> text(String id, String title, double width,
                                                             Function<PositionRow, ObservableValue<String>> value) {
         TreeTableColumn<PositionRow, String> c = column(id, title, width);
@@ -113,7 +126,7 @@ public final class PositionTable {
     }
 
     private static TreeTableColumn<PositionRow, HedgeStatus> status() {
-        TreeTableColumn<PositionRow, HedgeStatus> c = column("status", "Hedge status", 136);
+        TreeTableColumn<PositionRow, HedgeStatus> c = column("status", "Hedge status", 150);
         c.setCellValueFactory(f -> f.getValue() == null || f.getValue().getValue() == null
                 ? null : f.getValue().getValue().statusProperty());
         c.setCellFactory(col -> new StatusCell());
