@@ -82,6 +82,10 @@ public final class FaultPanel {
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("fault-grid");
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        javafx.scene.layout.ColumnConstraints fields = new javafx.scene.layout.ColumnConstraints();
+        fields.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
         grid.addRow(0, new Label("Venue"), venue);
         grid.addRow(1, new Label("Fault"), kind);
         grid.addRow(2, new Label("N"), amount);
