@@ -1,5 +1,6 @@
 package io.legwatch.sim;
 
+import io.legwatch.domain.VenueError;
 import io.legwatch.domain.VenueId;
 
 import java.time.Duration;
@@ -21,13 +22,27 @@ public final class SimFaults {
         return venue;
     }
 
-    /** Rejects the next {@code n} orders that reach the venue with this venue error code and text. */
+    /** Rejects the next {@code n} orders that reach the venue (kind REJECTED) with this venue error code and text. */
     public void rejectNext(int n, String code, String text) {
+        refuseNext(n, VenueError.Kind.REJECTED, code, text);
+    }
+
+    /**
+     * Refuses the next {@code n} orders with a RATE_LIMITED error (code {@code too_many_requests}):
+     * the order is not executed; front ends answer it as the venue's rate-limit response.
+     */
+    public void rateLimitNext(int n) {
+        refuseNext(n, VenueError.Kind.RATE_LIMITED, SimErrorCodes.RATE_LIMITED,
+                "too many requests to " + venue + " (injected fault)");
+    }
+
+    private void refuseNext(int n, VenueError.Kind kind, String code, String text) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0");
         }
         exchange.mutate(venue, v -> {
             v.rejectsPending = n;
+            v.rejectKind = kind;
             v.rejectCode = code;
             v.rejectText = text;
         });

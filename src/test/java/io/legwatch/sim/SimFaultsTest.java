@@ -83,6 +83,20 @@ class SimFaultsTest {
     }
 
     @Test
+    void rateLimitRefusesWithoutExecuting() {
+        faults.rateLimitNext(1);
+        assertThat(faults.state().rejectKind()).isEqualTo(VenueError.Kind.RATE_LIMITED);
+        VenueError e = errorOf(buy(A_BTC, 1));
+        assertThat(e.kind()).isEqualTo(VenueError.Kind.RATE_LIMITED);
+        assertThat(e.code()).isEqualTo(SimErrorCodes.RATE_LIMITED);
+        assertThat(sim.position(A_BTC).qty()).isZero();
+        assertThat(faults.state().healthy()).isTrue();
+        // a refused order did not use up its client id: the resend goes through
+        assertThat(sim.place(OrderRequest.market(A_BTC, Side.BUY, 1, false, "f-" + ids)).join().state())
+                .isEqualTo(OrderState.FILLED);
+    }
+
+    @Test
     void disconnectDropsStreamsAndFailsRequestsUntilReconnect() {
         buy(A_BTC, 1).join();
         faults.disconnect();
@@ -130,6 +144,10 @@ class SimFaultsTest {
         assertThat(e.kind()).isEqualTo(VenueError.Kind.NETWORK);
         assertThat(e.code()).isEqualTo(SimErrorCodes.ACK_LOST);
         assertThat(sim.position(A_BTC).qty()).isEqualTo(1.0); // it executed: outcome was unknown to the client
+        faults.reconnect();
+        assertThat(sim.findOrder(SIM_A, "f-" + ids)).hasValueSatisfying(o -> assertThat(o.state())
+                .isEqualTo(OrderState.FILLED));
+        assertThat(sim.findOrder(SIM_A, "never-sent")).isEmpty();
     }
 
     @Test
