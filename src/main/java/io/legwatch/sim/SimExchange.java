@@ -241,7 +241,9 @@ public final class SimExchange {
     public BookView book(InstrumentKey key) {
         synchronized (lock) {
             SimInstrument si = listed(key);
-            return new BookView(key, si.mark, si.book.levels(Side.BUY, si.mark), si.book.levels(Side.SELL, si.mark));
+            double depth = venue(key.venue()).depthFraction;
+            return new BookView(key, si.mark, si.book.levels(Side.BUY, si.mark, depth),
+                    si.book.levels(Side.SELL, si.mark, depth));
         }
     }
 

@@ -89,12 +89,23 @@ public final class SimFaults {
         exchange.mutate(venue, v -> v.fillFraction = fraction);
     }
 
+    /**
+     * Thin liquidity: every level of this venue's books offers at most {@code fraction} (0..1] of its
+     * normal size, so orders walk deeper, slip more and run out sooner.
+     */
+    public void thinBook(double fraction) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("fraction must be in (0, 1], was " + fraction);
+        }
+        exchange.mutate(venue, v -> v.depthFraction = fraction);
+    }
+
     /** Freezes (true) or releases (false) this venue's marks; price updates keep coming, unchanged. */
     public void stalePrices(boolean stale) {
         exchange.mutate(venue, v -> v.pricesStale = stale);
     }
 
-    /** Clears every fault: link UP, no rejects, no delay, full fills, live prices. */
+    /** Clears every fault: link UP, no rejects, no delay, full fills, live prices, full depth. */
     public void heal() {
         exchange.mutate(venue, v -> {
             v.rejectsPending = 0;
@@ -103,6 +114,7 @@ public final class SimFaults {
             v.ackDelayMs = 0;
             v.fillFraction = 1.0;
             v.pricesStale = false;
+            v.depthFraction = 1.0;
         });
         exchange.setLink(venue, SimLink.UP, venue + " healed");
     }

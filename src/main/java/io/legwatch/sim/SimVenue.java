@@ -52,6 +52,7 @@ final class SimVenue {
     long ackDelayMs;
     double fillFraction = 1.0;
     boolean pricesStale;
+    double depthFraction = 1.0;
     /** Epoch ms at which the dead-man switch fires; 0 when disarmed. */
     long deadManAtMs;
 
@@ -102,7 +103,7 @@ final class SimVenue {
     FaultState faultState() {
         return new FaultState(link, rejectsPending, rejectsPending > 0 ? rejectCode : null,
                 rejectsPending > 0 ? rejectText : null, ackDelayMs, fillFraction, pricesStale,
-                rejectsPending > 0 ? rejectKind : null);
+                rejectsPending > 0 ? rejectKind : null, depthFraction);
     }
 
     VenueSnapshot snapshot(long nowMs) {
@@ -190,7 +191,7 @@ final class SimVenue {
             }
         }
         double limit = wo.type == OrderType.MARKET ? Double.NaN : wo.limitPrice;
-        List<SyntheticBook.Take> takes = want >= lot / 2 ? si.book.take(wo.side, want, limit, si.mark) : List.of();
+        List<SyntheticBook.Take> takes = want >= lot / 2 ? si.book.take(wo.side, want, limit, si.mark, depthFraction) : List.of();
         double filledNow = 0;
         for (SyntheticBook.Take t : takes) {
             filledNow += t.qty();
@@ -263,7 +264,9 @@ final class SimVenue {
     /** One price tick: reprice (unless stale), refill books, trigger stops, fill resting limits. */
     void tick(Map<String, Double> index, double seconds, long nowMs) {
         for (SimInstrument si : instruments.values()) {
-            si.reprice(pricesStale ? si.index : index.get(si.instrument.underlying()), nowMs);
+            if (!pricesStale) {
+                si.reprice(index.get(si.instrument.underlying()), nowMs);
+            }
             si.book.replenish(seconds);
         }
         if (deadManAtMs > 0 && nowMs >= deadManAtMs) {

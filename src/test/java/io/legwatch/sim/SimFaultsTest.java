@@ -188,11 +188,23 @@ class SimFaultsTest {
     }
 
     @Test
+    void thinBookOffersLessDepthSoTheSameOrderSlipsMore() {
+        SimExchange normal = new SimExchange(7, SimExchangeTest.T0);
+        faults.thinBook(0.25);
+        assertThat(sim.book(A_BTC).asks()).allMatch(l -> l.size() == 0.5);
+        Order thin = buy(A_BTC, 3).join();
+        Order full = normal.place(OrderRequest.market(A_BTC, Side.BUY, 3, false, "n")).join();
+        assertThat(thin.filledQty()).isEqualTo(3.0);
+        assertThat(thin.price()).isGreaterThan(full.price());
+    }
+
+    @Test
     void healClearsEveryFault() {
         faults.rejectNext(5);
         faults.delayAcks(Duration.ofSeconds(1));
         faults.partialFills(0.5);
         faults.stalePrices(true);
+        faults.thinBook(0.1);
         faults.goSilent();
         assertThat(faults.state().healthy()).isFalse();
         faults.heal();
