@@ -21,6 +21,11 @@ public final class Launcher {
         if (System.getProperty(AppDirs.LOG_DIR_PROPERTY) == null) {
             System.setProperty(AppDirs.LOG_DIR_PROPERTY, AppDirs.forCurrentUser().logDir().toString());
         }
+        if (!java.util.Arrays.asList(args).contains("--demo")) {
+            System.err.println("This build of Legwatch runs in demo mode only (simulated venues, no API keys): "
+                    + "start it with --demo, e.g. ./mvnw -q javafx:run");
+            System.exit(2);
+        }
         if (!displayAvailable()) {
             System.err.println("Legwatch needs a graphical display, and none was found (DISPLAY is not set); "
                     + "run it from a desktop session.");

@@ -29,7 +29,16 @@ public final class LegwatchApp extends Application {
         new UncaughtExceptionHandler(() -> stage).install();
         Css.installTheme();
         settings = new SettingsStore(AppDirs.forCurrentUser().settingsFile(), Duration.ofMillis(500));
-        session = AppWiring.fromArgs(getParameters().getRaw());
+        try {
+            session = AppWiring.fromArgs(getParameters().getRaw());
+        } catch (RuntimeException e) {
+            // Bad arguments or a demo that cannot be built: say so in a window, then exit cleanly.
+            log.error("Legwatch could not start", e);
+            ErrorDialogs.create(null, "Legwatch could not start: " + ErrorDialogs.message(e), e).showAndWait();
+            settings.close();
+            Platform.exit();
+            return;
+        }
         window = new MainWindow(session, settings, TimeSource.SYSTEM);
         window.attach(stage);
         stage.show();

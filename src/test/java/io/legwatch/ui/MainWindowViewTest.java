@@ -37,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MainWindowViewTest {
     private final FakeSession session = new FakeSession();
     private MainWindow window;
+    private SettingsStore settings;
+    private Stage stage;
 
     private final LegView spot = leg("s1", "spot", A, "BTC", 1.0, 65_000, HedgeStatus.NAKED, 500);
     private final LegView perp = leg("s1", "perp", B, "BTCUSDT", 0, 65_000, HedgeStatus.NAKED, 600);
@@ -54,8 +56,9 @@ class MainWindowViewTest {
     void start(Stage stage) {
         Css.installTheme();
         session.snapshot.set(snapshot(1, List.of(naked, hedged), List.of()));
-        SettingsStore settings = new SettingsStore(Path.of(System.getProperty("legwatch.home", "target/test-home"),
-                "view-test-settings.json"), Duration.ofSeconds(1));
+        this.stage = stage;
+        settings = new SettingsStore(Path.of(System.getProperty("legwatch.home", "target/test-home"),
+                "view-test-settings-" + System.nanoTime() + ".json"), Duration.ofMillis(50));
         window = new MainWindow(session, settings, TimeSource.SYSTEM);
         window.attach(stage);
         stage.show();
@@ -90,5 +93,16 @@ class MainWindowViewTest {
         robot.clickOn("#confirm-flatten");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !session.flattened.isEmpty());
         assertThat(session.flattened).containsExactly(new FlattenTarget.Strategy("s1", "Strategy s1"));
+    }
+
+    @Test
+    void columnWidthsAndWindowSizeGoToTheUserSettings(FxRobot robot) throws Exception {
+        var column = window.table().view().getColumns().stream().filter(c -> "venue".equals(c.getId())).findFirst().orElseThrow();
+        WaitForAsyncUtils.asyncFx(() -> window.table().view().resizeColumn(column, 40)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(900)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> settings.get().columnWidths().containsKey("venue")
+                && settings.get().windowWidth() == 900);
+        assertThat(settings.get().columnWidths().get("venue")).isEqualTo(Math.round(column.getWidth()), org.assertj.core.data.Offset.offset(1.0));
+        settings.close();
     }
 }
