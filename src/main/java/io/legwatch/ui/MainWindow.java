@@ -163,9 +163,12 @@ public final class MainWindow {
         errorPane.getStyleClass().add("errors-pane");
         errorPane.textProperty().bind(Bindings.size(errors.entries()).asString("Venue errors (%d)"));
         errorPane.setAnimated(false);
+        javafx.css.PseudoClass hasErrors = javafx.css.PseudoClass.getPseudoClass("has-errors");
+        errors.entries().addListener((javafx.collections.ListChangeListener<VenueErrorLog.Entry>) c ->
+                errorPane.pseudoClassStateChanged(hasErrors, !errors.entries().isEmpty()));
         SplitPane split = new SplitPane(table.view(), errorPane);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.84);
+        split.setDividerPositions(0.76);
         SplitPane.setResizableWithParent(errorPane, false);
         return split;
     }

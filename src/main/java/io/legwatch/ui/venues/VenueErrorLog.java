@@ -41,8 +41,8 @@ public final class VenueErrorLog {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Time", 80, e -> TIME.format(Instant.ofEpochMilli(e.seenAtMs()))));
         table.getColumns().add(column("Venue", 110, e -> e.error().venue().value()));
-        table.getColumns().add(column("Kind", 110, e -> e.error().kind().name()));
-        table.getColumns().add(column("Code", 80, e -> e.error().code() == null ? "" : e.error().code()));
+        table.getColumns().add(column("Kind", 120, e -> e.error().kind().name()));
+        table.getColumns().add(column("Code", 130, e -> e.error().code() == null ? "" : e.error().code()));
         table.getColumns().add(column("Message", 600, e -> e.error().message()
                 + (e.missed() > 0 ? "   (+" + e.missed() + " more since the previous one)" : "")));
     }
