@@ -97,6 +97,11 @@ public final class DemoMode implements LegwatchSession {
     }
 
     @Override
+    public List<AppAlarm> alarms() {
+        return List.of();
+    }
+
+    @Override
     public Optional<FaultControl> faults() {
         return Optional.of(faults);
     }

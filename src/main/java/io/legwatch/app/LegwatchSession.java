@@ -44,6 +44,9 @@ public interface LegwatchSession extends AutoCloseable {
 
     AutoFlattenControl autoFlatten();
 
+    /** Alarms raised since start, oldest first (a cheap copy; the UI polls it once per frame). */
+    java.util.List<AppAlarm> alarms();
+
     /** Present only in demo mode. */
     Optional<FaultControl> faults();
 

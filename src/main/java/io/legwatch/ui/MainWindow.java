@@ -12,7 +12,6 @@ import io.legwatch.ui.positions.PositionRow;
 import io.legwatch.ui.positions.PositionTable;
 import io.legwatch.ui.positions.PositionTreeModel;
 import io.legwatch.ui.positions.RowKind;
-import io.legwatch.ui.venues.VenueErrorLog;
 import io.legwatch.ui.venues.VenueStrip;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
@@ -60,7 +59,7 @@ public final class MainWindow {
     private final PositionTreeModel model = new PositionTreeModel();
     private final PositionTable table;
     private final VenueStrip venues;
-    private final VenueErrorLog errors = new VenueErrorLog();
+    private final AlertLog errors = new AlertLog();
     private final UnderlyingStrip underlying = new UnderlyingStrip();
     private final SnapshotPump pump;
     private final UiClock clock;
@@ -86,6 +85,7 @@ public final class MainWindow {
         pump.subscribe(s -> errors.apply(s, clock.nowMs()));
         clock.onTick(model::tick);
         clock.onTick(venues::tick);
+        clock.onTick(now -> errors.applyAlarms(session.alarms()));
 
         root.getStyleClass().add("legwatch");
         root.setTop(new VBox(toolbar(), underlying.view()));
@@ -161,10 +161,10 @@ public final class MainWindow {
         TitledPane errorPane = new TitledPane("", errors.view());
         errorPane.setId("errors-pane");
         errorPane.getStyleClass().add("errors-pane");
-        errorPane.textProperty().bind(Bindings.size(errors.entries()).asString("Venue errors (%d)"));
+        errorPane.textProperty().bind(Bindings.size(errors.entries()).asString("Alarms and venue errors (%d)"));
         errorPane.setAnimated(false);
         javafx.css.PseudoClass hasErrors = javafx.css.PseudoClass.getPseudoClass("has-errors");
-        errors.entries().addListener((javafx.collections.ListChangeListener<VenueErrorLog.Entry>) c ->
+        errors.entries().addListener((javafx.collections.ListChangeListener<AlertLog.Entry>) c ->
                 errorPane.pseudoClassStateChanged(hasErrors, !errors.entries().isEmpty()));
         SplitPane split = new SplitPane(table.view(), errorPane);
         split.setOrientation(Orientation.VERTICAL);
@@ -251,7 +251,7 @@ public final class MainWindow {
         return clock;
     }
 
-    public VenueErrorLog errors() {
+    public AlertLog errors() {
         return errors;
     }
 

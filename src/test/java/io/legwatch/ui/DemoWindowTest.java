@@ -72,7 +72,7 @@ class DemoWindowTest {
         assertThat(FxRows.isRed(fill)).as("rendered background of the NAKED row: %s", fill).isTrue();
         // The rejection itself is in front of the trader, not only in a log.
         waitFor(10, () -> window.errors().entries().stream()
-                .anyMatch(e -> e.error().venue().equals(SimExchange.SIM_B)));
+                .anyMatch(e -> e.error() != null && e.error().venue().equals(SimExchange.SIM_B)));
     }
 
     @Test

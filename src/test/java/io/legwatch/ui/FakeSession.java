@@ -116,6 +116,13 @@ public final class FakeSession implements LegwatchSession {
         };
     }
 
+    public final List<io.legwatch.app.AppAlarm> alarms = new CopyOnWriteArrayList<>();
+
+    @Override
+    public List<io.legwatch.app.AppAlarm> alarms() {
+        return List.copyOf(alarms);
+    }
+
     @Override
     public Optional<FaultControl> faults() {
         return Optional.empty();
