@@ -84,12 +84,14 @@ class MainWindowViewTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#flatten-plan").tryQuery().isPresent());
         TableView<?> plan = robot.lookup("#flatten-plan").queryAs(TableView.class);
         assertThat(plan.getItems()).hasSize(2); // one line per leg; the flat perp only gets verified
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#cancel-flatten");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(session.flattened).isEmpty();
 
         robot.clickOn("#flatten-s1");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-flatten").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#confirm-flatten");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !session.flattened.isEmpty());
         assertThat(session.flattened).containsExactly(new FlattenTarget.Strategy("s1", "Strategy s1"));

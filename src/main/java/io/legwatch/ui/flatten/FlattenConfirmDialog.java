@@ -14,6 +14,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -42,6 +43,8 @@ public final class FlattenConfirmDialog extends Dialog<Boolean> {
         Format format = new Format();
         VBox content = new VBox();
         content.getStyleClass().add("dialog-body");
+        // Long lines (the ladder, warnings) wrap at this width instead of widening the dialog off-screen.
+        content.setPrefWidth(DialogSizes.width(owner, 1100));
         long sending = preview.lines().stream().filter(PlannedOrder::sendsOrder).count();
         content.getChildren().add(new Label(preview.lines().isEmpty()
                 ? "Nothing in scope: no order will be sent."
@@ -64,7 +67,7 @@ public final class FlattenConfirmDialog extends Dialog<Boolean> {
             table.getColumns().add(col("Note", 260, o -> o.note().isEmpty() ? o.owner() : o.owner() + ": " + o.note(), false));
             table.setFixedCellSize(30);
             table.setPrefHeight(40 + 30 * Math.min(8, preview.lines().size()) + 4);
-            table.setPrefWidth(1080);
+            table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
             content.getChildren().add(table);
         }
         if (!preview.escalation().isBlank()) {
@@ -84,6 +87,12 @@ public final class FlattenConfirmDialog extends Dialog<Boolean> {
         verify.setWrapText(true);
         verify.getStyleClass().add("text-muted");
         content.getChildren().add(verify);
+        for (javafx.scene.Node n : content.getChildren()) {
+            if (n instanceof Label l) {
+                l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+            }
+        }
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().setAll(SEND, ButtonType.CANCEL);
         Button send = (Button) getDialogPane().lookupButton(SEND);

@@ -46,10 +46,12 @@ public final class ReceiptDialog extends Dialog<Void> {
         table.getColumns().add(col("Still open", 360, r -> String.join("; ", r.stillOpen()), false));
         table.setFixedCellSize(30);
         table.setPrefHeight(38 + 30 * Math.max(1, Math.min(8, receipt.venues().size())) + 4);
-        table.setPrefWidth(1000);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label note = new Label("Every figure is what the venue itself reported after the action (a fresh read), not what was sent.");
         note.getStyleClass().add("text-muted");
+        note.setWrapText(true);
         VBox body = new VBox(table, note);
+        body.setPrefWidth(DialogSizes.width(owner, 1040));
         body.getStyleClass().add("dialog-body");
         getDialogPane().setContent(body);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
