@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record UserSettings(double windowX, double windowY, double windowWidth, double windowHeight,
                            boolean maximized, Map<String, Double> columnWidths) {
-    public static final UserSettings DEFAULT = new UserSettings(Double.NaN, Double.NaN, 1440, 860, false, Map.of());
+    public static final UserSettings DEFAULT = new UserSettings(Double.NaN, Double.NaN, 1520, 900, false, Map.of());
 
     public UserSettings {
         if (!(windowWidth > 0) || !(windowHeight > 0)) {

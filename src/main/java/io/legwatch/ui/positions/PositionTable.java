@@ -38,7 +38,7 @@ public final class PositionTable {
         table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(t -> new StatusRow());
 
-        TreeTableColumn<PositionRow, String> name = text("name", "Strategy / leg", 200, PositionRow::nameProperty);
+        TreeTableColumn<PositionRow, String> name = text("name", "Strategy / leg", 180, PositionRow::nameProperty);
         table.setTreeColumn(name);
         // What the trader acts on comes first: status, how long, how much, and the Flatten button.
         table.getColumns().addAll(List.of(
@@ -46,16 +46,16 @@ public final class PositionTable {
                 status(),
                 number("nakedFor", "Naked for", 96, PositionRow::nakedForProperty),
                 number("netUsd", "Net USD", 100, PositionRow::netUsdProperty),
-                self("action", "Flatten", 104, c -> new ActionCell(onFlatten)),
+                self("action", "Flatten", 96, c -> new ActionCell(onFlatten)),
                 text("venue", "Venue", 76, PositionRow::venueProperty),
-                text("instrument", "Instrument", 200, PositionRow::instrumentProperty),
+                text("instrument", "Instrument", 176, PositionRow::instrumentProperty),
                 text("side", "Side", 54, PositionRow::sideProperty),
-                tip(number("position", "Position", 130, PositionRow::positionProperty),
+                tip(number("position", "Position", 126, PositionRow::positionProperty),
                         "Signed position in the venue's own units (contracts, or base for spot)"),
-                tip(number("delta", "Delta", 100, PositionRow::deltaProperty),
+                tip(number("delta", "Delta", 96, PositionRow::deltaProperty),
                         "Delta in the underlying's base units (BTC, ETH)"),
-                tip(number("usd", "USD", 100, PositionRow::usdProperty), "Leg delta in USD"),
-                tip(number("tolerance", "Tolerance", 90, PositionRow::toleranceProperty),
+                tip(number("usd", "USD", 96, PositionRow::usdProperty), "Leg delta in USD"),
+                tip(number("tolerance", "Tolerance", 100, PositionRow::toleranceProperty),
                         "How far net USD may stray and still count as hedged"),
                 tip(number("age", "Age", 64, PositionRow::ageProperty), "Time since the venue last reported on this leg"),
                 tip(self("auto", "Auto", 70, c -> new AutoCell(auto)),
@@ -126,7 +126,7 @@ public final class PositionTable {
     }
 
     private static TreeTableColumn<PositionRow, HedgeStatus> status() {
-        TreeTableColumn<PositionRow, HedgeStatus> c = column("status", "Hedge status", 150);
+        TreeTableColumn<PositionRow, HedgeStatus> c = column("status", "Hedge status", 142);
         c.setCellValueFactory(f -> f.getValue() == null || f.getValue().getValue() == null
                 ? null : f.getValue().getValue().statusProperty());
         c.setCellFactory(col -> new StatusCell());
