@@ -120,7 +120,12 @@ public final class MainWindow {
         globalAuto.setSelected(auto.globalArmed());
         globalAuto.setTooltip(new Tooltip("Automatic flatten for all strategies. Armed: the policy flattens a "
                 + "strategy that stays naked, and the surviving legs when a venue stays down. Disarmed: alerts only."));
-        Runnable showAuto = () -> globalAuto.setText(globalAuto.isSelected() ? "Auto-flatten ARMED" : "Auto-flatten off");
+        javafx.css.PseudoClass autoOff = javafx.css.PseudoClass.getPseudoClass("auto-global-off");
+        Runnable showAuto = () -> {
+            globalAuto.setText(globalAuto.isSelected() ? "Auto-flatten ARMED" : "Auto-flatten off");
+            // Per-strategy switches only act while the global one is armed; show them muted otherwise.
+            table.view().pseudoClassStateChanged(autoOff, !globalAuto.isSelected());
+        };
         showAuto.run();
         globalAuto.setOnAction(e -> {
             auto.setGlobalArmed(globalAuto.isSelected());

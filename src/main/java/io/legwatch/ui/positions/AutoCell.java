@@ -18,8 +18,8 @@ final class AutoCell extends TreeTableCell<PositionRow, PositionRow> {
         getStyleClass().add("auto-cell");
         toggle.getStyleClass().addAll("auto-toggle", "small");
         toggle.setFocusTraversable(false);
-        toggle.setTooltip(new Tooltip("Automatic flatten for this strategy: armed flattens it by policy "
-                + "when it stays naked; disarmed only alerts"));
+        toggle.setTooltip(new Tooltip("Automatic flatten for this strategy: armed lets the policy flatten it "
+                + "when it stays naked; it acts only while the global Auto-flatten switch is armed too"));
         toggle.setOnAction(e -> {
             PositionRow row = getItem();
             if (row != null) {

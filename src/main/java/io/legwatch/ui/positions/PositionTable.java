@@ -38,7 +38,7 @@ public final class PositionTable {
         table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(t -> new StatusRow());
 
-        TreeTableColumn<PositionRow, String> name = text("name", "Strategy / leg", 180, PositionRow::nameProperty);
+        TreeTableColumn<PositionRow, String> name = longText("name", "Strategy / leg", 190, PositionRow::nameProperty);
         table.setTreeColumn(name);
         // What the trader acts on comes first: status, how long, how much, and the Flatten button.
         table.getColumns().addAll(List.of(
@@ -46,9 +46,9 @@ public final class PositionTable {
                 status(),
                 number("nakedFor", "Naked for", 96, PositionRow::nakedForProperty),
                 number("netUsd", "Net USD", 100, PositionRow::netUsdProperty),
-                self("action", "Flatten", 96, c -> new ActionCell(onFlatten)),
-                text("venue", "Venue", 76, PositionRow::venueProperty),
-                text("instrument", "Instrument", 176, PositionRow::instrumentProperty),
+                self("action", "Flatten", 106, c -> new ActionCell(onFlatten)),
+                text("venue", "Venue", 70, PositionRow::venueProperty),
+                longText("instrument", "Instrument", 160, PositionRow::instrumentProperty),
                 text("side", "Side", 54, PositionRow::sideProperty),
                 tip(number("position", "Position", 126, PositionRow::positionProperty),
                         "Signed position in the venue's own units (contracts, or base for spot)"),
@@ -117,6 +117,14 @@ public final class PositionTable {
         return c;
     }
 
+    /** A text column whose cells show their full text in a tooltip (long leg ids, option symbols). */
+    private static TreeTableColumn<PositionRow, String> longText(String id, String title, double width,
+                                                                Function<PositionRow, ObservableValue<String>> value) {
+        TreeTableColumn<PositionRow, String> c = text(id, title, width, value);
+        c.setCellFactory(col -> new TextCell(true));
+        return c;
+    }
+
     private static TreeTableColumn<PositionRow, String> number(String id, String title, double width,
                                                               Function<PositionRow, ObservableValue<String>> value) {
         TreeTableColumn<PositionRow, String> c = text(id, title, width, value);
@@ -126,7 +134,7 @@ public final class PositionTable {
     }
 
     private static TreeTableColumn<PositionRow, HedgeStatus> status() {
-        TreeTableColumn<PositionRow, HedgeStatus> c = column("status", "Hedge status", 142);
+        TreeTableColumn<PositionRow, HedgeStatus> c = column("status", "Hedge status", 140);
         c.setCellValueFactory(f -> f.getValue() == null || f.getValue().getValue() == null
                 ? null : f.getValue().getValue().statusProperty());
         c.setCellFactory(col -> new StatusCell());
