@@ -8,6 +8,7 @@ import io.legwatch.sim.demo.DemoScenario;
 import io.legwatch.ui.positions.PositionRow;
 import io.legwatch.ui.positions.RowKind;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.paint.Color;
@@ -20,7 +21,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -51,11 +54,13 @@ class DemoWindowTest {
     @AfterEach
     void stop() throws Exception {
         demo.close();
-        WaitForAsyncUtils.asyncFx(() -> stage.hide()).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> {
+            List.copyOf(javafx.stage.Window.getWindows()).forEach(javafx.stage.Window::hide);
+        }).get(10, TimeUnit.SECONDS);
     }
 
     @Test
-    void aRejectedHedgeTurnsTheStrategyNakedAndItsRowRed(FxRobot robot) throws Exception {
+    void aRejectedHedgeTurnsTheStrategyNakedAndRedThenFlattenFromTheRowMakesItFlat(FxRobot robot) throws Exception {
         waitFor(30, () -> status(DemoScenario.BTC_BASIS) == HedgeStatus.HEDGED);
 
         // Break the hedge venue from the demo fault panel while the demo trader keeps rebalancing.
@@ -73,6 +78,28 @@ class DemoWindowTest {
         // The rejection itself is in front of the trader, not only in a log.
         waitFor(10, () -> window.errors().entries().stream()
                 .anyMatch(e -> e.error() != null && e.error().venue().equals(SimExchange.SIM_B)));
+
+        // Heal the venue, then flatten the strategy from its row and confirm the plan.
+        robot.clickOn("#fault-heal");
+        List<HedgeStatus> seen = new CopyOnWriteArrayList<>();
+        PositionRow strategyRow = onFx(() -> window.model().strategyItem(DemoScenario.BTC_BASIS).orElseThrow().getValue());
+        WaitForAsyncUtils.asyncFx(() -> strategyRow.statusProperty().addListener((o, was, now) -> seen.add(now)))
+                .get(5, TimeUnit.SECONDS);
+        robot.clickOn("#flatten-" + DemoScenario.BTC_BASIS);
+        waitFor(10, () -> robot.lookup("#flatten-plan").tryQuery().isPresent());
+        TableView<?> plan = robot.lookup("#flatten-plan").queryAs(TableView.class);
+        assertThat(plan.getItems()).hasSize(2);
+        clickWhenSettled(robot, "#confirm-flatten");
+
+        waitFor(60, () -> status(DemoScenario.BTC_BASIS) == HedgeStatus.FLAT);
+        assertThat(seen).contains(HedgeStatus.FLATTENING);
+        SimExchange sim = demo.world().exchange();
+        DemoScenario.Plan basis = demo.world().scenario().plan(DemoScenario.BTC_BASIS).orElseThrow();
+        assertThat(sim.position(basis.primary().instrument()).qty()).isZero();
+        assertThat(sim.position(basis.hedge().instrument()).qty()).isZero();
+        assertThat(demo.world().trader().state(DemoScenario.BTC_BASIS).orElseThrow().halted()).isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(renderedStrategyRow(DemoScenario.BTC_BASIS).getPseudoClassStates().toString()).contains("flat");
     }
 
     @Test
@@ -121,6 +148,26 @@ class DemoWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         return FxRows.rendered(window.table().view(),
                 r -> r.kind() == RowKind.STRATEGY && strategyId.equals(r.strategyId())).orElseThrow();
+    }
+
+    /**
+     * Clicks a node in a dialog once the dialog has stopped moving: a freshly shown dialog is sized
+     * and centred over a few pulses, and a click aimed too early can land on its neighbour.
+     */
+    static void clickWhenSettled(FxRobot robot, String query) throws Exception {
+        waitFor(10, () -> robot.lookup(query).tryQuery().isPresent());
+        javafx.scene.Node node = robot.lookup(query).query();
+        javafx.geometry.Bounds[] last = {null};
+        waitFor(10, () -> {
+            javafx.geometry.Bounds now = onFx(() -> node.localToScreen(node.getBoundsInLocal()));
+            boolean settled = now != null && now.equals(last[0]);
+            last[0] = now;
+            if (!settled) {
+                Thread.sleep(50); // poll interval
+            }
+            return settled;
+        });
+        robot.clickOn(node);
     }
 
     static <T> T onFx(Callable<T> call) throws Exception {

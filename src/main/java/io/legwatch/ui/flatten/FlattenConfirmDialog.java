@@ -62,8 +62,8 @@ public final class FlattenConfirmDialog extends Dialog<Boolean> {
             table.getColumns().add(col("Side", 56, o -> o.side() == null ? NONE : o.side() == Side.BUY ? "BUY" : "SELL", false));
             table.getColumns().add(col("Qty", 110, o -> o.side() == null ? NONE
                     : Double.isNaN(o.qty()) ? "from venue" : format.qty(o.qty()).replace("+", ""), true));
-            table.getColumns().add(col("Type", 270, FlattenConfirmDialog::type, false));
-            table.getColumns().add(col("Reduce-only", 100, o -> !o.sendsOrder() ? NONE : o.reduceOnly() ? "yes" : "NO", false));
+            table.getColumns().add(col("Type", 300, FlattenConfirmDialog::type, false));
+            table.getColumns().add(col("Reduce-only", 112, o -> !o.sendsOrder() ? NONE : o.reduceOnly() ? "yes" : "NO", false));
             table.getColumns().add(col("Note", 260, o -> o.note().isEmpty() ? o.owner() : o.owner() + ": " + o.note(), false));
             table.setFixedCellSize(30);
             table.setPrefHeight(40 + 30 * Math.min(8, preview.lines().size()) + 4);
