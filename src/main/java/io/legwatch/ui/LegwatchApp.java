@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The JavaFX application. Shows the window first and starts the session (venues, engine, demo
@@ -42,6 +43,9 @@ public final class LegwatchApp extends Application {
         window = new MainWindow(session, settings, TimeSource.SYSTEM);
         window.attach(stage);
         stage.show();
+        // ProcessHandle (java.base), not ManagementFactory: the jlinked runtime has no java.management.
+        ProcessHandle.current().info().startInstant().ifPresent(started ->
+                log.info("Window shown {} ms after the process started", Duration.between(started, Instant.now()).toMillis()));
         // After the first frame: starting venues and the engine must not delay the window.
         Platform.runLater(() -> {
             Thread starter = new Thread(this::startSession, "session-start");
