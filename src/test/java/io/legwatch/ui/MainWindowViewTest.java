@@ -107,4 +107,24 @@ class MainWindowViewTest {
         assertThat(settings.get().columnWidths().get("venue")).isEqualTo(Math.round(column.getWidth()), org.assertj.core.data.Offset.offset(1.0));
         settings.close();
     }
+
+    @Test
+    void flattenFailedRowsFlashOnlyWhileAFlattenHasFailed(FxRobot robot) throws Exception {
+        javafx.css.PseudoClass phase = javafx.css.PseudoClass.getPseudoClass("alarm-phase");
+        session.snapshot.set(snapshot(2, List.of(strategy("s1", HedgeStatus.FLATTEN_FAILED, 65_000, 100, spot, perp),
+                hedged), List.of()));
+        // The flash toggles the table's alarm phase on and off.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> window.table().view().getPseudoClassStates().contains(phase));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !window.table().view().getPseudoClassStates().contains(phase));
+        TreeTableRow<PositionRow> failed = FxRows.rendered(window.table().view(), r -> "s:s1".equals(r.key())).orElseThrow();
+        assertThat(FxRows.isRed(FxRows.fill(failed))).isTrue();
+
+        session.snapshot.set(snapshot(3, List.of(strategy("s1", HedgeStatus.FLAT, 0, 0, spot, perp), hedged), List.of()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !window.model().anyFlattenFailedProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.table().view().getPseudoClassStates()).doesNotContain(phase);
+        assertThat(FxRows.isRed(FxRows.fill(failed))).isFalse();
+    }
 }
