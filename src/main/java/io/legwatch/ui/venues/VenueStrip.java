@@ -6,6 +6,7 @@ import io.legwatch.engine.VenueView;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -58,7 +59,15 @@ public final class VenueStrip {
             VenueChip chip = shown.get(view.venue());
             if (chip == null) {
                 chip = new VenueChip(view);
-                chip.setOnContextMenuRequested(e -> menuFor(view.venue()).show(bar, e.getScreenX(), e.getScreenY()));
+                ContextMenu menu = menuFor(view.venue());
+                VenueChip target = chip;
+                // The context-menu event (menu key, platform gesture) and a plain right click both open it.
+                chip.setOnContextMenuRequested(e -> show(menu, target, e.getScreenX(), e.getScreenY()));
+                chip.setOnMouseClicked(e -> {
+                    if (e.getButton() == MouseButton.SECONDARY) {
+                        show(menu, target, e.getScreenX(), e.getScreenY());
+                    }
+                });
                 structure = true;
             } else {
                 chip.show(view);
@@ -76,6 +85,12 @@ public final class VenueStrip {
 
     public void tick(long nowMs) {
         shown.values().forEach(c -> c.tick(nowMs));
+    }
+
+    private static void show(ContextMenu menu, VenueChip chip, double x, double y) {
+        if (!menu.isShowing()) {
+            menu.show(chip, x, y);
+        }
     }
 
     private ContextMenu menuFor(VenueId venue) {
