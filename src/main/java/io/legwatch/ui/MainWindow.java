@@ -53,6 +53,8 @@ public final class MainWindow {
     public static final KeyCombination KILL_HOTKEY =
             new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     public static final Duration KILL_HOLD = Duration.seconds(1);
+    static final double MIN_WIDTH = 960;
+    static final double MIN_HEIGHT = 600;
 
     private final LegwatchSession session;
     private final SettingsStore settings;
@@ -209,6 +211,9 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setTitle("Legwatch \u2014 " + session.label());
         WindowIcons.apply(stage);
+        // Below this the table and the kill switch stop being readable.
+        stage.setMinWidth(Math.min(MIN_WIDTH, javafx.stage.Screen.getPrimary().getVisualBounds().getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight()));
         if (settings != null) {
             new WindowStatePersister(settings).restoreAndTrack(stage, table.view().getColumns());
         } else {

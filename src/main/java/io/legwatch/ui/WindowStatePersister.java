@@ -24,8 +24,8 @@ final class WindowStatePersister {
         UserSettings s = store.get();
         // A size saved on a larger monitor must not open the window bigger than this screen.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setWidth(Math.min(s.windowWidth(), screen.getWidth()));
-        stage.setHeight(Math.min(s.windowHeight(), screen.getHeight()));
+        stage.setWidth(Math.min(Math.max(s.windowWidth(), stage.getMinWidth()), screen.getWidth()));
+        stage.setHeight(Math.min(Math.max(s.windowHeight(), stage.getMinHeight()), screen.getHeight()));
         if (s.hasWindowPosition() && onSomeScreen(s)) {
             stage.setX(s.windowX());
             stage.setY(s.windowY());
@@ -43,6 +43,11 @@ final class WindowStatePersister {
             });
         }
         Runnable record = () -> {
+            // Only a window the user sees and sizes: while it is being mapped or hidden, window
+            // managers report transient sizes that must not become the next start's size.
+            if (!stage.isShowing() || stage.getWidth() < stage.getMinWidth() || stage.getHeight() < stage.getMinHeight()) {
+                return;
+            }
             if (!stage.isMaximized() && !stage.isIconified() && stage.getWidth() > 0 && stage.getHeight() > 0) {
                 store.update(x -> x.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false));
             } else if (stage.isMaximized()) {

@@ -101,9 +101,9 @@ class MainWindowViewTest {
     void columnWidthsAndWindowSizeGoToTheUserSettings(FxRobot robot) throws Exception {
         var column = window.table().view().getColumns().stream().filter(c -> "venue".equals(c.getId())).findFirst().orElseThrow();
         WaitForAsyncUtils.asyncFx(() -> window.table().view().resizeColumn(column, 40)).get(5, TimeUnit.SECONDS);
-        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(900)).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> stage.setWidth(1000)).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> settings.get().columnWidths().containsKey("venue")
-                && settings.get().windowWidth() == 900);
+                && settings.get().windowWidth() == 1000);
         assertThat(settings.get().columnWidths().get("venue")).isEqualTo(Math.round(column.getWidth()), org.assertj.core.data.Offset.offset(1.0));
         settings.close();
     }
