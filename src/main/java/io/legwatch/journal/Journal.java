@@ -1,0 +1,194 @@
+package io.legwatch.journal;
+
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.legwatch.domain.TimeSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The append-only audit journal: one JSON object per line, one file per UTC day
+ * ({@code journal-YYYY-MM-DD.jsonl}) in the directory it is given.
+ *
+ * <p>Durability: {@link #append} hands the line to the OS at once (it survives a crash of this
+ * process) and {@link #appendDurable} additionally forces it to disk before returning; forces are
+ * coalesced, so one fsync covers every line written before it. Callers use {@code appendDurable}
+ * (or {@link #force}) before they report an action done.
+ *
+ * <p>Secrets: any field whose name looks like a credential is replaced by {@code "***"} before the
+ * line is written, wherever it is nested. Legwatch never passes credentials here; this is the belt
+ * to that braces.
+ */
+public final class Journal implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+    static final String PREFIX = "journal-";
+    static final String SUFFIX = ".jsonl";
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i).*(secret|api[_-]?key|passphrase|password|signature|token|credential).*");
+    static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
+
+    private final Path dir;
+    private final TimeSource time;
+    private final Object writeLock = new Object();
+    private final Object forceLock = new Object();
+    private FileChannel channel;
+    private long day = -1;
+    private long seq;
+    /** Bytes written to the current channel; only grows while the channel is current. */
+    private long written;
+    private volatile long forced;
+
+    public Journal(Path dir, TimeSource time) {
+        this.dir = dir;
+        this.time = time;
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create journal directory " + dir, e);
+        }
+    }
+
+    public Path directory() {
+        return dir;
+    }
+
+    /** Writes one record now (visible after a crash of this process); fsync comes with the next force. */
+    public void append(String type, Map<String, ?> fields) {
+        write(type, fields);
+    }
+
+    /** Writes one record and forces it to disk before returning. */
+    public void appendDurable(String type, Map<String, ?> fields) {
+        long end = write(type, fields);
+        force(end);
+    }
+
+    /** Forces everything written so far to disk. */
+    public void force() {
+        long end;
+        synchronized (writeLock) {
+            end = written;
+        }
+        force(end);
+    }
+
+    private void force(long upTo) {
+        synchronized (forceLock) {
+            if (forced >= upTo) {
+                return; // another caller's fsync already covered this line
+            }
+            FileChannel ch;
+            long end;
+            synchronized (writeLock) {
+                ch = channel;
+                end = written;
+            }
+            if (ch == null) {
+                return;
+            }
+            try {
+                ch.force(false);
+                forced = end;
+            } catch (IOException e) {
+                throw new UncheckedIOException("journal fsync failed in " + dir, e);
+            }
+        }
+    }
+
+    private long write(String type, Map<String, ?> fields) {
+        long now = time.millis();
+        synchronized (writeLock) {
+            ObjectNode node = MAPPER.createObjectNode();
+            node.put("ts", now);
+            node.put("at", Instant.ofEpochMilli(now).toString());
+            node.put("seq", ++seq);
+            node.put("type", type);
+            JsonNode body = MAPPER.valueToTree(fields);
+            node.setAll((ObjectNode) body);
+            scrub(node);
+            try {
+                byte[] line = (MAPPER.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
+                FileChannel ch = channelFor(now);
+                ByteBuffer buf = ByteBuffer.wrap(line);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                written += line.length;
+                return written;
+            } catch (IOException e) {
+                throw new UncheckedIOException("journal write failed in " + dir, e);
+            }
+        }
+    }
+
+    private FileChannel channelFor(long nowMs) throws IOException {
+        long today = Math.floorDiv(nowMs, 86_400_000L);
+        if (channel != null && today == day) {
+            return channel;
+        }
+        if (channel != null) {
+            channel.force(false);
+            channel.close();
+        }
+        day = today;
+        Path file = dir.resolve(PREFIX + Instant.ofEpochMilli(nowMs).atZone(ZoneOffset.UTC).toLocalDate() + SUFFIX);
+        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND);
+        written = 0;
+        forced = 0;
+        LOG.info("journal file {}", file);
+        return channel;
+    }
+
+    private static void scrub(JsonNode node) {
+        if (node instanceof ObjectNode obj) {
+            Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (SECRET_NAME.matcher(e.getKey()).matches()) {
+                    e.setValue(obj.textNode("***"));
+                } else {
+                    scrub(e.getValue());
+                }
+            }
+        } else if (node != null && node.isArray()) {
+            node.forEach(Journal::scrub);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (forceLock) {
+            synchronized (writeLock) {
+                if (channel == null) {
+                    return;
+                }
+                try {
+                    channel.force(false);
+                    channel.close();
+                } catch (IOException e) {
+                    LOG.error("closing journal in {} failed", dir, e);
+                } finally {
+                    channel = null;
+                }
+            }
+        }
+    }
+}
