@@ -21,4 +21,25 @@ public record KillReceipt(VenueId venue, int ordersCancelled, Boolean openOrders
         stillOpen = List.copyOf(stillOpen);
         legs = List.copyOf(legs);
     }
+
+    /** One line for the receipt panel, the journal and incidents. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder().append(venue).append(": ").append(ordersCancelled)
+                .append(" order(s) cancelled; open orders zero: ").append(yesNo(openOrdersZero));
+        if (positionsZero != null || legs.stream().anyMatch(l -> l.positionZero() != null)) {
+            sb.append("; position zero: ").append(yesNo(positionsZero));
+        }
+        if (!Double.isNaN(timeToFlatMs)) {
+            sb.append(String.format(java.util.Locale.ROOT, "; verified in %.1f ms", timeToFlatMs));
+        }
+        if (pending) {
+            sb.append("; PENDING (venue not answering, work queued)");
+        }
+        stillOpen.forEach(s -> sb.append("; still open: ").append(s));
+        return sb.toString();
+    }
+
+    private static String yesNo(Boolean b) {
+        return b == null ? "not verified" : b ? "yes (fetched)" : "NO";
+    }
 }

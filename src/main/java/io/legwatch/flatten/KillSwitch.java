@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -58,6 +59,7 @@ public final class KillSwitch implements AutoCloseable {
     private final Deque<FlattenJob> recent = new ConcurrentLinkedDeque<>();
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
     private final List<RecoveryNotice> notices = new CopyOnWriteArrayList<>();
+    private final List<Consumer<KillResult>> resultListeners;
 
     /** A verified-flat scope watched for late fills until {@code untilMs}. */
     private record Watch(String flattenId, KillScope scope, Set<InstrumentKey> keys, long untilMs,
@@ -82,6 +84,7 @@ public final class KillSwitch implements AutoCloseable {
                 b.listener, alarms, Map.copyOf(venues), new ConcurrentHashMap<>());
         this.planner = new FlattenPlanner(b.settings);
         this.ids = new FlattenIds(b.time);
+        this.resultListeners = List.copyOf(b.resultListeners);
     }
 
     public static Builder builder() {
@@ -133,7 +136,15 @@ public final class KillSwitch implements AutoCloseable {
                 byId.remove(old.flattenId());
             }
         }
-        job.start(resumed);
+        // Starting journals the plan with an fsync: never on the caller's (FX or engine) thread.
+        executor.execute(() -> job.start(resumed));
+        job.result().thenAccept(r -> resultListeners.forEach(l -> {
+            try {
+                l.accept(r);
+            } catch (RuntimeException e) {
+                LOG.error("kill result listener failed", e);
+            }
+        }));
         if (job.plan().mode() == KillMode.FLATTEN) {
             job.result().thenAccept(r -> {
                 if (r.outcome() == KillResult.Outcome.VERIFIED_FLAT) {
@@ -331,6 +342,7 @@ public final class KillSwitch implements AutoCloseable {
         private AlarmListener alarms = a -> LOG.warn("ALARM {}: {}", a.kind(), a.message());
         private TradingHalt halt = new TradingHalt();
         private int threads = 2;
+        private final List<Consumer<KillResult>> resultListeners = new ArrayList<>();
 
         public Builder venues(Collection<? extends VenueConnector> connectors) {
             this.connectors = List.copyOf(connectors);
@@ -370,6 +382,12 @@ public final class KillSwitch implements AutoCloseable {
         /** Share one gate with other order paths (the app passes the same instance everywhere). */
         public Builder halt(TradingHalt halt) {
             this.halt = Objects.requireNonNull(halt);
+            return this;
+        }
+
+        /** Told every finished kill action (incident log, UI history); called on a flatten thread. */
+        public Builder resultListener(Consumer<KillResult> listener) {
+            this.resultListeners.add(Objects.requireNonNull(listener));
             return this;
         }
 
