@@ -63,6 +63,8 @@ final class LegLadder {
     private int ordersSent;
     private int rejections;
     private int noProgressMarket;
+    private int stalls;
+    private boolean backedOff;
     private int retries;
     private int hardErrors;
     private boolean lastWasMarket;
@@ -158,11 +160,16 @@ final class LegLadder {
         if (Double.isNaN(initialQty)) {
             initialQty = qty;
         }
+        boolean stalled = false;
         if (!Double.isNaN(qtyBeforeAttempt)) {
             boolean progressed = Math.abs(qty) < Math.abs(qtyBeforeAttempt) - lot() / 2;
             noProgressMarket = progressed ? 0 : noProgressMarket + (lastWasMarket ? 1 : 0);
+            stalls = progressed ? 0 : stalls + 1;
+            // An answered order that filled nothing: give the book time to refill before the next rung.
+            stalled = !progressed && !backedOff;
             qtyBeforeAttempt = Double.NaN;
         }
+        backedOff = false;
         lastQty = qty;
         openZero = open.isEmpty();
         positionZero = isFlat(qty);
@@ -189,6 +196,12 @@ final class LegLadder {
         }
         if (positionZero) {
             finish(LegPhase.FLAT, "venue reports position " + fmt(qty) + " and no open orders");
+            return;
+        }
+        if (stalled) {
+            backedOff = true;
+            phase(LegPhase.BACKING_OFF, "last attempt filled nothing; venue reports " + fmt(qty));
+            later(job.settings().backoffMs(stalls), this::read);
             return;
         }
         sendNext(qty, r.mark(key));
@@ -278,6 +291,7 @@ final class LegLadder {
             return;
         }
         rejections++;
+        backedOff = true;
         boolean rateLimited = kind(cause) == VenueError.Kind.RATE_LIMITED;
         phase(LegPhase.BACKING_OFF, "attempt " + attempt + " rejected: " + msg);
         later(job.settings().backoffMs(rateLimited ? rejections + 2 : rejections), this::read);
