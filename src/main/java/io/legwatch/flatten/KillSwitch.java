@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -177,10 +178,14 @@ public final class KillSwitch implements AutoCloseable {
      * venue confirms, flattened again.
      */
     public void onSnapshot(MonitorSnapshot snapshot) {
-        if (watches.isEmpty()) {
+        if (watches.isEmpty() || executor.isShutdown()) {
             return;
         }
-        executor.execute(() -> checkWatches(snapshot));
+        try {
+            executor.execute(() -> checkWatches(snapshot));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("kill switch closed; snapshot {} not checked", snapshot.version());
+        }
     }
 
     private void checkWatches(MonitorSnapshot s) {

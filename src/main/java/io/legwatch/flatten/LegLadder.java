@@ -23,6 +23,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -75,7 +76,7 @@ final class LegLadder {
     private Boolean positionZero;
     private long waitingSinceMs;
     private boolean venueAlarmed;
-    private volatile LegProgress progress;
+    private final AtomicReference<LegProgress> progress = new AtomicReference<>();
 
     /**
      * @param resumeAttempt the highest attempt a previous run of this flatten journaled for this leg
@@ -95,7 +96,7 @@ final class LegLadder {
             sent.put(resumeInDoubt.clientOrderId(),
                     new SentOrder(resumeInDoubt, OrderState.UNKNOWN, 0, resumeSends, "sent before restart"));
         }
-        this.progress = new LegProgress(leg.index(), key, LegPhase.QUEUED, resumeAttempt, Double.NaN, 0, "queued");
+        this.progress.set(new LegProgress(leg.index(), key, LegPhase.QUEUED, resumeAttempt, Double.NaN, 0, "queued"));
     }
 
     PlanLeg leg() {
@@ -103,7 +104,7 @@ final class LegLadder {
     }
 
     LegProgress progress() {
-        return progress;
+        return progress.get();
     }
 
     CompletableFuture<LegOutcome> done() {
@@ -249,9 +250,11 @@ final class LegLadder {
             return;
         }
         int attempt = ClientOrderIds.parse(req.clientOrderId()).map(ClientOrderIds.Parsed::attempt).orElse(0);
-        phase(LegPhase.ORDERING, String.format(Locale.ROOT, "attempt %d%s: %s %s %s%s reduce-only", attempt,
+        String what = String.format(Locale.ROOT, "attempt %d%s: %s %s %s%s reduce-only", attempt,
                 sendNo > 1 ? " (re-send " + sendNo + ", same id)" : "", req.type(), req.side(), fmt(req.qty()),
-                req.type() == OrderType.MARKET ? "" : " @ " + fmt(req.limitPrice())));
+                req.type() == OrderType.MARKET ? "" : " @ " + fmt(req.limitPrice()));
+        LegProgress sending = phase(LegPhase.SENDING, what);
+        // Write-ahead: the journal has the order before the venue can have it (crash recovery relies on it).
         job.journal().sent(job.flattenId(), leg.index(), attempt, req, sendNo);
         CompletableFuture<Order> f;
         try {
@@ -259,6 +262,9 @@ final class LegLadder {
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
+        // Handed over; unless the answer is already being processed, show it as out at the venue.
+        progress.compareAndSet(sending, new LegProgress(leg.index(), key, LegPhase.ORDERING, lastAttempt, lastQty,
+                ordersSent, what + ", awaiting the venue"));
         f.whenCompleteAsync((order, error) -> guard(() -> onPlaced(req, sendNo, attempt, order, error)),
                 job.executor());
     }
@@ -371,8 +377,10 @@ final class LegLadder {
         sent.put(req.clientOrderId(), new SentOrder(req, state, filled, sendNo, error));
     }
 
-    private void phase(LegPhase phase, String detail) {
-        progress = new LegProgress(leg.index(), key, phase, lastAttempt, lastQty, ordersSent, detail);
+    private LegProgress phase(LegPhase phase, String detail) {
+        LegProgress p = new LegProgress(leg.index(), key, phase, lastAttempt, lastQty, ordersSent, detail);
+        progress.set(p);
+        return p;
     }
 
     private void fail(String detail) {
@@ -383,7 +391,7 @@ final class LegLadder {
         if (done.isDone()) {
             return;
         }
-        progress = new LegProgress(leg.index(), key, phase, lastAttempt, lastQty, ordersSent, detail);
+        progress.set(new LegProgress(leg.index(), key, phase, lastAttempt, lastQty, ordersSent, detail));
         boolean verified = phase == LegPhase.FLAT || phase == LegPhase.CANCELLED;
         LegOutcome outcome = new LegOutcome(leg, phase, cancelled, initialQty, lastQty, openZero,
                 job.plan().mode() == KillMode.FLATTEN ? positionZero : null, new ArrayList<>(sent.values()), detail,

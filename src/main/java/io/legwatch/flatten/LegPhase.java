@@ -6,7 +6,9 @@ public enum LegPhase {
     CANCELLING,
     /** Re-reading position and orders from the venue. */
     READING,
-    /** An order is out; {@link LegProgress#attempt()} says which rung. */
+    /** An order is being handed to the venue's gateway. */
+    SENDING,
+    /** An order is out, awaiting the venue's answer; {@link LegProgress#attempt()} says which rung. */
     ORDERING,
     /** The venue does not answer; the work waits and retries (shown as pending). */
     WAITING_FOR_VENUE,

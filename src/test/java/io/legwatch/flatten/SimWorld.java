@@ -196,9 +196,9 @@ final class SimWorld implements AutoCloseable {
 
     @Override
     public void close() {
-        killSwitch.close();
-        journal.close();
         connectors.values().forEach(InProcessConnector::stop);
         monitor.close();
+        killSwitch.close();
+        journal.close();
     }
 }
