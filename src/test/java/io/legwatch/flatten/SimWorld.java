@@ -15,6 +15,7 @@ import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.MonitorSettings;
 import io.legwatch.engine.StatusTransition;
 import io.legwatch.engine.StrategyView;
+import io.legwatch.journal.IncidentLog;
 import io.legwatch.journal.Journal;
 import io.legwatch.sim.SimExchange;
 import io.legwatch.venue.sim.InProcessConnector;
@@ -56,6 +57,7 @@ final class SimWorld implements AutoCloseable {
     final Path dir;
     Journal journal;
     KillSwitch killSwitch;
+    IncidentLog incidents;
     private int botIds;
 
     SimWorld(Path dir, FlattenSettings settings) {
@@ -80,8 +82,15 @@ final class SimWorld implements AutoCloseable {
     /** A kill switch (and journal) as the app builds one at start; used again to simulate a restart. */
     KillSwitch newKillSwitch(FlattenSettings settings) {
         journal = new Journal(dir, TimeSource.SYSTEM);
+        IncidentLog log = new IncidentLog(journal, clock);
+        if (incidents != null) {
+            incidents.close();
+        }
+        incidents = log;
+        monitor.addTransitionListener(t -> log.onTransition(t.strategyId(), t.from(), t.to(), t.atMs(), t.netUsd(),
+                t.reason()));
         KillSwitch ks = KillSwitch.builder().venues(connectors.values()).snapshots(monitor::snapshot)
-                .journal(journal).settings(settings).alarms(alarms::add)
+                .journal(journal).settings(settings).alarms(alarms::add).resultListener(IncidentFeed.into(log))
                 .listener(new FlattenListener() {
                     @Override
                     public void flattenStarted(String strategyId) {
@@ -199,6 +208,7 @@ final class SimWorld implements AutoCloseable {
         connectors.values().forEach(InProcessConnector::stop);
         monitor.close();
         killSwitch.close();
+        incidents.close();
         journal.close();
     }
 }
