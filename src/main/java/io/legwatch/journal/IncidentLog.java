@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -120,12 +121,16 @@ public final class IncidentLog implements AutoCloseable {
             }
         }
         Incident done = finished;
-        io.execute(() -> {
-            durable("transition", f);
-            if (done != null) {
-                durable("incident", incidentFields(done));
-            }
-        });
+        try {
+            io.execute(() -> {
+                durable("transition", f);
+                if (done != null) {
+                    durable("incident", incidentFields(done));
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("incident log closed: transition of {} to {} not journaled", strategyId, to);
+        }
     }
 
     /** Exposure while naked (from snapshots) so the peak is right between transitions. */
