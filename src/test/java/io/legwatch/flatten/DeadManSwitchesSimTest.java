@@ -73,10 +73,10 @@ class DeadManSwitchesSimTest {
         switches.onSnapshot(world.monitor.snapshot());
         assertThat(state(SIM_B).status()).isEqualTo(DeadManSwitches.Status.VENUE_DOWN);
         world.clock.advance(4_000);
-        X
-
         // last refreshed 4 s ago: the exchange's timer runs out on its own
         assertThat(state(SIM_B).firesInMs()).isEqualTo(6_000);
+
+        world.sim.faults(SIM_B).heal();
         await(() -> world.monitor.snapshot().venues().get(SIM_B).state().trusted(), "engine sees sim-b back");
         switches.onSnapshot(world.monitor.snapshot());
         await(() -> state(SIM_B).status() == DeadManSwitches.Status.ARMED, "re-armed on reconnect");
