@@ -145,7 +145,7 @@ final class SnapshotAssembler {
         UnderlyingView[] views = new UnderlyingView[state.underlyings.size()];
         int i = 0;
         for (UnderlyingState underlying : state.underlyings.values()) {
-            views[i++] = underlying.dirty ? underlying.recompute() : underlying.view;
+            views[i++] = underlying.dirty ? underlying.view() : underlying.view;
         }
         return Arrays.asList(views).equals(byUnderlying) ? byUnderlying : List.of(views);
     }
