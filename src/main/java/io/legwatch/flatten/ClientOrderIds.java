@@ -21,7 +21,7 @@ public final class ClientOrderIds {
 
     /** The id of attempt {@code attempt} (1-based) on leg {@code legIndex} of flatten {@code flattenId}. */
     public static String of(String flattenId, int legIndex, int attempt) {
-        if (flattenId.length() != FlattenIds.LENGTH || !flattenId.matches("[0-9a-z]+")) {
+        if (flattenId.length() != FlattenIds.LENGTH || !base36(flattenId)) {
             throw new IllegalArgumentException("bad flatten id " + flattenId);
         }
         if (legIndex < 0 || legIndex > MAX_LEG || attempt < 1 || attempt > MAX_ATTEMPT) {
@@ -29,6 +29,16 @@ public final class ClientOrderIds {
         }
         return "lw" + flattenId + FlattenIds.pad(Integer.toString(legIndex, 36), 3)
                 + FlattenIds.pad(Integer.toString(attempt, 36), 2);
+    }
+
+    private static boolean base36(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The parts of one of our ids, or empty for an id Legwatch's flatten did not make. */

@@ -55,6 +55,7 @@ final class FlattenJob implements KillHandle {
         startedNanos = ctx.time().nanos();
         ctx.journal().started(plan, firedBy, journalAsResumed || resumed);
         ctx.halt().halt(plan, firedBy, startedMs);
+        ctx.executor().execute(ctx.journal()::force);
         if (plan.mode() == KillMode.FLATTEN) {
             plan.strategyIds().forEach(ctx.listener()::flattenStarted);
         }
@@ -82,6 +83,14 @@ final class FlattenJob implements KillHandle {
             String detail = detail(outcome, outcomes, receipts);
             KillResult r = new KillResult(plan, firedBy, outcome, receipts, startedMs, ctx.time().millis(), detail);
             ctx.journal().finished(r); // fsynced before anyone is told
+            // Result listeners (incident log) first: the engine may close the incident as soon as it hears.
+            for (var l : ctx.resultListeners()) {
+                try {
+                    l.accept(r);
+                } catch (RuntimeException e) {
+                    LOG.error("kill result listener failed", e);
+                }
+            }
             if (plan.mode() == KillMode.FLATTEN) {
                 for (String s : plan.strategyIds()) {
                     List<LegOutcome> mine = outcomes.stream().filter(o -> s.equals(o.leg().strategyId())).toList();

@@ -48,7 +48,18 @@ final class FlattenJournal {
         f.put("mode", plan.mode().name());
         f.put("resumed", resumed);
         f.put("plan", plan(plan));
-        durable(resumed ? "flatten.resumed" : JournalRecovery.FLATTEN_STARTED, f);
+        // Written (so it survives a crash of this process) before anything is sent; the fsync runs
+        // alongside the first cancels and is complete before the flatten can be reported done.
+        write(resumed ? "flatten.resumed" : JournalRecovery.FLATTEN_STARTED, f);
+    }
+
+    /** Forces everything written so far to disk. */
+    void force() {
+        try {
+            journal.force();
+        } catch (RuntimeException e) {
+            LOG.error("journal fsync failed (flatten continues)", e);
+        }
     }
 
     void cancelled(String flattenId, InstrumentKey key, int count) {

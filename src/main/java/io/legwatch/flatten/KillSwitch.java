@@ -60,7 +60,6 @@ public final class KillSwitch implements AutoCloseable {
     private final Deque<FlattenJob> recent = new ConcurrentLinkedDeque<>();
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
     private final List<RecoveryNotice> notices = new CopyOnWriteArrayList<>();
-    private final List<Consumer<KillResult>> resultListeners;
 
     /** A verified-flat scope watched for late fills until {@code untilMs}. */
     private record Watch(String flattenId, KillScope scope, Set<InstrumentKey> keys, long untilMs,
@@ -82,10 +81,9 @@ public final class KillSwitch implements AutoCloseable {
         }
         AlarmListener alarms = b.alarms;
         this.ctx = new FlattenContext(b.settings, executor, new FlattenJournal(journal), b.time, b.halt,
-                b.listener, alarms, Map.copyOf(venues), new ConcurrentHashMap<>());
+                b.listener, alarms, Map.copyOf(venues), new ConcurrentHashMap<>(), List.copyOf(b.resultListeners));
         this.planner = new FlattenPlanner(b.settings);
         this.ids = new FlattenIds(b.time);
-        this.resultListeners = List.copyOf(b.resultListeners);
     }
 
     public static Builder builder() {
@@ -139,13 +137,6 @@ public final class KillSwitch implements AutoCloseable {
         }
         // Starting journals the plan with an fsync: never on the caller's (FX or engine) thread.
         executor.execute(() -> job.start(resumed));
-        job.result().thenAccept(r -> resultListeners.forEach(l -> {
-            try {
-                l.accept(r);
-            } catch (RuntimeException e) {
-                LOG.error("kill result listener failed", e);
-            }
-        }));
         if (job.plan().mode() == KillMode.FLATTEN) {
             job.result().thenAccept(r -> {
                 if (r.outcome() == KillResult.Outcome.VERIFIED_FLAT) {

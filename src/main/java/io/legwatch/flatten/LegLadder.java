@@ -131,6 +131,12 @@ final class LegLadder {
             return;
         }
         gateway = job.halt().gate(gw.get());
+        Map<String, Instrument> known = venue.cachedInstruments();
+        if (known != null) {
+            instrument = known.get(key.symbol());
+            cancel();
+            return;
+        }
         phase(LegPhase.CANCELLING, "loading instrument");
         withVenue("load instruments", venue::instruments, map -> {
             instrument = map.get(key.symbol());

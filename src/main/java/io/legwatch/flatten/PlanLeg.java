@@ -5,7 +5,6 @@ import io.legwatch.domain.InstrumentKey;
 import io.legwatch.domain.OrderType;
 import io.legwatch.domain.Side;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -31,7 +30,7 @@ public record PlanLeg(int index, String strategyId, String legId, InstrumentKey 
     /** The line the confirm dialog shows for this leg. */
     public String describe(KillMode mode) {
         String owner = strategyId == null ? "unassigned" : strategyId + "/" + legId;
-        String head = String.format(Locale.ROOT, "%s %s (%s)", instrument.venue(), instrument.symbol(), owner);
+        String head = instrument.venue() + " " + instrument.symbol() + " (" + owner + ")";
         String cancel = "cancel " + openOrders + " open order(s)";
         if (mode == KillMode.HALT) {
             return head + ": halt new risk-increasing orders";
@@ -46,12 +45,12 @@ public record PlanLeg(int index, String strategyId, String legId, InstrumentKey 
         if (side == null) {
             return head + ": " + cancel + "; position already flat - verify zero at venue";
         }
-        return String.format(Locale.ROOT, "%s: %s; %s %s %s reduce-only=%s, then escalate", head, cancel, side,
-                fmt(qty), firstOrderType == OrderType.LIMIT_IOC ? "LIMIT_IOC from mark " + fmt(markPrice) : "MARKET",
-                reduceOnly);
+        return head + ": " + cancel + "; " + side + " " + fmt(qty) + " "
+                + (firstOrderType == OrderType.LIMIT_IOC ? "LIMIT_IOC from mark " + fmt(markPrice) : "MARKET")
+                + " reduce-only=" + reduceOnly + ", then escalate";
     }
 
     private static String fmt(double v) {
-        return Double.isNaN(v) ? "?" : String.format(Locale.ROOT, "%.8g", v).replaceAll("\\.?0+$", "");
+        return LegLadder.fmt(v);
     }
 }

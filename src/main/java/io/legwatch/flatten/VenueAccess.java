@@ -46,6 +46,11 @@ final class VenueAccess {
         return connector.orders();
     }
 
+    /** Instruments by symbol if already fetched, else null (no I/O). */
+    Map<String, Instrument> cachedInstruments() {
+        return instruments;
+    }
+
     /** Instruments by symbol; fetched once, retried on the next call after a failure. */
     CompletableFuture<Map<String, Instrument>> instruments() {
         Map<String, Instrument> known = instruments;

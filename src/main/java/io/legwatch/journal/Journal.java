@@ -1,5 +1,6 @@
 package io.legwatch.journal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -19,9 +21,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The append-only audit journal: one JSON object per line, one file per UTC day
@@ -40,8 +45,10 @@ public final class Journal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     static final String PREFIX = "journal-";
     static final String SUFFIX = ".jsonl";
-    private static final Pattern SECRET_NAME =
-            Pattern.compile("(?i).*(secret|api[_-]?key|passphrase|password|signature|token|credential).*");
+    private static final List<String> SECRET_WORDS =
+            List.of("secret", "apikey", "passphrase", "password", "signature", "token", "credential");
+    /** Field names seen so far and whether they look like credentials (names are few; lines are many). */
+    private static final Map<String, Boolean> SECRET_NAMES = new ConcurrentHashMap<>();
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
 
     private final Path dir;
@@ -113,18 +120,19 @@ public final class Journal implements AutoCloseable {
     }
 
     private long write(String type, Map<String, ?> fields) {
+        String body = body(fields); // serialized outside the lock: writers only queue for the syscall
         long now = time.millis();
         synchronized (writeLock) {
-            ObjectNode node = MAPPER.createObjectNode();
-            node.put("ts", now);
-            node.put("at", Instant.ofEpochMilli(now).toString());
-            node.put("seq", ++seq);
-            node.put("type", type);
-            JsonNode body = MAPPER.valueToTree(fields);
-            node.setAll((ObjectNode) body);
-            scrub(node);
+            StringBuilder sb = new StringBuilder(body.length() + 96).append("{\"ts\":").append(now)
+                    .append(",\"at\":\"").append(Instant.ofEpochMilli(now)).append("\",\"seq\":").append(++seq)
+                    .append(",\"type\":").append(quote(type));
+            if (body.length() > 2) {
+                sb.append(',').append(body, 1, body.length());
+            } else {
+                sb.append('}');
+            }
+            byte[] line = sb.append('\n').toString().getBytes(StandardCharsets.UTF_8);
             try {
-                byte[] line = (MAPPER.writeValueAsString(node) + "\n").getBytes(StandardCharsets.UTF_8);
                 FileChannel ch = channelFor(now);
                 ByteBuffer buf = ByteBuffer.wrap(line);
                 while (buf.hasRemaining()) {
@@ -135,6 +143,54 @@ public final class Journal implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("journal write failed in " + dir, e);
             }
+        }
+    }
+
+    /** The fields as one JSON object, credential-looking fields replaced, nested maps and lists included. */
+    private static String body(Map<String, ?> fields) {
+        StringWriter out = new StringWriter(256);
+        try (JsonGenerator g = MAPPER.createGenerator(out)) {
+            value(g, fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException("journal record could not be serialized", e);
+        }
+        return out.toString();
+    }
+
+    private static void value(JsonGenerator g, Object v) throws IOException {
+        if (v instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                String name = String.valueOf(e.getKey());
+                g.writeFieldName(name);
+                if (SECRET_NAMES.computeIfAbsent(name, Journal::looksSecret)) {
+                    g.writeString("***");
+                } else {
+                    value(g, e.getValue());
+                }
+            }
+            g.writeEndObject();
+        } else if (v instanceof Collection<?> list) {
+            g.writeStartArray();
+            for (Object o : list) {
+                value(g, o);
+            }
+            g.writeEndArray();
+        } else if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
+            g.writeObject(v);
+        } else {
+            // Anything else (a record, an enum) goes through a tree so its fields are scrubbed too.
+            JsonNode tree = MAPPER.valueToTree(v);
+            scrub(tree);
+            g.writeTree(tree);
+        }
+    }
+
+    private static String quote(String s) {
+        try {
+            return MAPPER.writeValueAsString(s);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -162,7 +218,7 @@ public final class Journal implements AutoCloseable {
             Iterator<Map.Entry<String, JsonNode>> it = obj.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (SECRET_NAME.matcher(e.getKey()).matches()) {
+                if (SECRET_NAMES.computeIfAbsent(e.getKey(), Journal::looksSecret)) {
                     e.setValue(obj.textNode("***"));
                 } else {
                     scrub(e.getValue());
@@ -171,6 +227,16 @@ public final class Journal implements AutoCloseable {
         } else if (node != null && node.isArray()) {
             node.forEach(Journal::scrub);
         }
+    }
+
+    private static boolean looksSecret(String fieldName) {
+        String n = fieldName.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+        for (String w : SECRET_WORDS) {
+            if (n.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
