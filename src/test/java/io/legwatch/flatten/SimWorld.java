@@ -58,6 +58,7 @@ final class SimWorld implements AutoCloseable {
     Journal journal;
     KillSwitch killSwitch;
     IncidentLog incidents;
+    private io.legwatch.engine.TransitionListener incidentFeed;
     private int botIds;
 
     SimWorld(Path dir, FlattenSettings settings) {
@@ -84,11 +85,12 @@ final class SimWorld implements AutoCloseable {
         journal = new Journal(dir, TimeSource.SYSTEM);
         IncidentLog log = new IncidentLog(journal, clock);
         if (incidents != null) {
+            monitor.removeTransitionListener(incidentFeed);
             incidents.close();
         }
         incidents = log;
-        monitor.addTransitionListener(t -> log.onTransition(t.strategyId(), t.from(), t.to(), t.atMs(), t.netUsd(),
-                t.reason()));
+        incidentFeed = t -> log.onTransition(t.strategyId(), t.from(), t.to(), t.atMs(), t.netUsd(), t.reason());
+        monitor.addTransitionListener(incidentFeed);
         KillSwitch ks = KillSwitch.builder().venues(connectors.values()).snapshots(monitor::snapshot)
                 .journal(journal).settings(settings).alarms(alarms::add).resultListener(IncidentFeed.into(log))
                 .listener(new FlattenListener() {
