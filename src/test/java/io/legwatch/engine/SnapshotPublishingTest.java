@@ -210,6 +210,36 @@ class SnapshotPublishingTest {
     }
 
     @Test
+    void publishPolicyDecidesWhetherAnIdleTurnPublishes() {
+        EngineFixture onChange = new EngineFixture().connected(1, -1000);
+        MonitorSnapshot before = onChange.monitor.snapshot();
+        assertThat(onChange.turn()).as("ON_CHANGE: nothing changed, nothing published").isSameAs(before);
+
+        EngineFixture everyTurn = new EngineFixture(List.of(S1),
+                MonitorSettings.defaults().withPublishPolicy(MonitorSettings.PublishPolicy.EVERY_TURN)).connected(1, -1000);
+        MonitorSnapshot last = everyTurn.monitor.snapshot();
+        everyTurn.time.advance(100);
+        MonitorSnapshot next = everyTurn.turn();
+        assertThat(next.version()).isGreaterThan(last.version());
+        assertThat(next.asOfMs()).isEqualTo(last.asOfMs() + 100);
+        assertThat(next.strategies()).as("nothing changed: same views").isSameAs(last.strategies());
+    }
+
+    @Test
+    void aTurnAppliesAtMostMaxBatchInputsInOrder() {
+        EngineFixture f = new EngineFixture(List.of(S1), MonitorSettings.defaults().withMaxBatch(2)).connected(1, -1000);
+        f.monitor.submit(new VenueEvent.PositionUpdate(new Position(PERP.key(), -900, PRICE, Double.NaN), 0, 1));
+        f.monitor.submit(new VenueEvent.PositionUpdate(new Position(PERP.key(), -800, PRICE, Double.NaN), 0, 2));
+        f.monitor.submit(new VenueEvent.PositionUpdate(new Position(PERP.key(), -700, PRICE, Double.NaN), 0, 3));
+        MonitorSnapshot first = f.turn();
+        assertThat(first.lastEventRecvNanos()).isEqualTo(2);
+        assertThat(first.strategies().get(0).legs().get(1).qty()).isEqualTo(-800);
+        MonitorSnapshot second = f.turn();
+        assertThat(second.lastEventRecvNanos()).isEqualTo(3);
+        assertThat(second.strategies().get(0).legs().get(1).qty()).isEqualTo(-700);
+    }
+
+    @Test
     void onlyTheEngineThreadMayDriveAStartedMonitor() {
         EngineFixture f = new EngineFixture();
         f.monitor.start();
