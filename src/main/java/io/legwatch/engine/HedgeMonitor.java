@@ -81,6 +81,8 @@ public final class HedgeMonitor implements AutoCloseable {
         running = true;
         Thread thread = new Thread(this::runLoop, "legwatch-engine");
         thread.setDaemon(true);
+        // Snapshots freeze if the engine dies: that must never be silent.
+        thread.setUncaughtExceptionHandler((t, e) -> log.error("engine thread died: snapshots are no longer updated", e));
         engineThread = thread;
         thread.start();
     }

@@ -155,7 +155,7 @@ final class SnapshotAssembler {
         for (VenueState venue : state.venues.values()) {
             if (venue.viewDirty || venue.view == null) {
                 venue.viewDirty = false;
-                venue.view = new VenueView(venue.id, venue.effective(), venue.detail, venue.lastMessageMs,
+                venue.view = new VenueView(venue.id, venue.effective(), venue.effectiveDetail(), venue.lastMessageMs,
                         venue.lastError, venue.errorCount);
             }
             views.put(venue.id, venue.view);

@@ -149,6 +149,7 @@ class SnapshotPublishingTest {
         assertThat(f.monitor.snapshot().venues().get(B).detail()).isEqualTo("CONNECTED by test");
         f.advance(1_001);
         assertThat(f.monitor.snapshot().venues().get(B).state()).as("B limit 1 s").isEqualTo(ConnectionState.STALE);
+        assertThat(f.monitor.snapshot().venues().get(B).detail()).isEqualTo("nothing heard for more than 1000 ms");
         assertThat(f.monitor.snapshot().venues().get(A).state()).as("A default 5 s").isEqualTo(ConnectionState.CONNECTED);
         assertThat(f.s1().legs().get(1).venueState()).isEqualTo(ConnectionState.STALE);
         assertThat(f.s1().status()).isEqualTo(HedgeStatus.UNKNOWN);
@@ -157,6 +158,7 @@ class SnapshotPublishingTest {
         f.send(new VenueEvent.ErrorReport(error, 0, 0));
         VenueView b = f.monitor.snapshot().venues().get(B);
         assertThat(b.state()).as("any message lifts staleness").isEqualTo(ConnectionState.CONNECTED);
+        assertThat(b.detail()).isEqualTo("CONNECTED by test");
         assertThat(b.lastError()).isEqualTo(error);
         assertThat(b.errorCount()).isEqualTo(1);
         assertThat(b.lastMessageMs()).isEqualTo(f.time.millis());
