@@ -177,6 +177,34 @@ class SnapshotPublishingTest {
     }
 
     @Test
+    void aSnapshotWithAMalformedPositionLeavesTheVenueUnknown() {
+        EngineFixture f = new EngineFixture().connected(1, -1000);
+        f.snapshot(B, List.of(PERP), List.of(new Position(PERP.key(), Double.NaN, PRICE, Double.NaN)));
+        assertThat(f.monitor.snapshot().venues().get(B).lastError().message()).contains("snapshot ignored");
+        assertThat(f.s1().status()).isEqualTo(HedgeStatus.UNKNOWN);
+        assertThat(f.s1().reason()).isEqualTo("waiting for a position snapshot from sim-b");
+        f.snapshot(B, List.of(PERP), List.of(new Position(PERP.key(), -1000, PRICE, Double.NaN)));
+        assertThat(f.s1().status()).isEqualTo(HedgeStatus.HEDGED);
+    }
+
+    @Test
+    void anInDoubtOrderWhoseDeltaCannotBeComputedMakesTheStrategyUnknown() {
+        EngineFixture f = new EngineFixture();
+        f.status(A, ConnectionState.CONNECTED);
+        f.status(B, ConnectionState.CONNECTED);
+        f.snapshot(A, List.of(SPOT), List.of(new Position(SPOT.key(), 1, PRICE, Double.NaN)));
+        f.snapshot(B, List.of(PERP), List.of(), List.of(new Order(PERP.key(), null, "h1", Side.SELL, OrderType.MARKET,
+                1000, 0, Double.NaN, false, false, OrderState.UNKNOWN, null)));
+        assertThat(f.s1().status()).as("no price for the perp: the order's effect is unknown")
+                .isEqualTo(HedgeStatus.UNKNOWN);
+        assertThat(f.s1().reason()).isEqualTo("order in doubt on sim-b:BTC-PERP with no computable delta");
+        f.price(PERP, PRICE);
+        assertThat(f.s1().status()).as("now computable: it may have filled, so the strategy may be hedged or not")
+                .isEqualTo(HedgeStatus.LEGGING);
+        assertThat(f.s1().legs().get(1).ordersInDoubt()).isEqualTo(1);
+    }
+
+    @Test
     void ordersAreCountedAndASnapshotDropsAbsentOrders() {
         EngineFixture f = new EngineFixture().connected(1, -1000);
         f.order(PERP.key(), "v1", "c1", Side.BUY, 10, OrderState.NEW);
