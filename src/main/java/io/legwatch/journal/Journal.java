@@ -176,8 +176,18 @@ public final class Journal implements AutoCloseable {
                 value(g, o);
             }
             g.writeEndArray();
-        } else if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
-            g.writeObject(v);
+        } else if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String str) {
+            g.writeString(str);
+        } else if (v instanceof Double d) {
+            g.writeNumber(d); // NaN is written as the string "NaN" (WRITE_NAN_AS_STRINGS): JSON has no NaN
+        } else if (v instanceof Integer i) {
+            g.writeNumber(i);
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
         } else {
             // Anything else (a record, an enum) goes through a tree so its fields are scrubbed too.
             JsonNode tree = MAPPER.valueToTree(v);

@@ -87,12 +87,15 @@ public final class KillSwitchBenchmark {
         Histogram flat = histogram();
         Histogram callerBlocked = histogram();
         Histogram cpu = histogram();
+        Histogram planning = histogram();
         try (Journal journal = new Journal(dir, TimeSource.SYSTEM);
              KillSwitch ks = KillSwitch.builder().venues(venues).snapshots(() -> snapshot).journal(journal)
                      .settings(FlattenSettings.DEFAULT).threads(2).build()) {
             for (int run = 0; run < WARMUP + RUNS; run++) {
                 venues.forEach(v -> v.reset(1.0));
+                long p0 = System.nanoTime();
                 FlattenPlan plan = ks.plan(KillScope.global()); // built for the confirm dialog, before the click
+                long planned = System.nanoTime() - p0;
                 long cpu0 = flattenThreadsCpuNanos();
                 long t0 = System.nanoTime();
                 KillHandle h = ks.execute(plan, "bench");
@@ -107,6 +110,7 @@ public final class KillSwitchBenchmark {
                     orders.recordValue(venues.stream().mapToLong(v -> v.lastPlaceNanos.get()).max().orElseThrow() - t0);
                     flat.recordValue(done - t0);
                     callerBlocked.recordValue(returned - t0);
+                    planning.recordValue(planned);
                     cpu.recordValue(Math.max(0, flattenThreadsCpuNanos() - cpu0));
                 }
             }
@@ -115,6 +119,7 @@ public final class KillSwitchBenchmark {
         }
         report.printf(Locale.ROOT, "%nDispatch: global kill, %d legs on %d venues (instant-answer gateways), %d runs after %d warm-up%n",
                 VENUES * STRATEGIES, VENUES, RUNS, WARMUP);
+        line(report, "plan(global) for the confirm dialog (before click)", planning);
         line(report, "click -> execute() returns (caller thread)", callerBlocked);
         line(report, "click -> every cancel handed to a gateway", cancels);
         line(report, "click -> every first flatten order handed", orders);
