@@ -8,11 +8,17 @@ public interface AutoActions {
     /** Tell the human without acting (alert-only rules, attempt cap reached). */
     void alert(String strategyId, String message);
 
+    /** The real actions: flatten through the kill switch, alert through the alarm sink. */
     static AutoActions of(KillSwitch killSwitch, AlarmListener alarms, io.legwatch.domain.TimeSource time) {
         return new AutoActions() {
             @Override
             public void flatten(KillScope scope, String firedBy) {
-                killSwitch.flatten(scope, firedBy);
+                try {
+                    killSwitch.flatten(scope, firedBy);
+                } catch (RuntimeException e) {
+                    alarms.alarm(new FlattenAlarm(time.millis(), null, FlattenAlarm.Kind.AUTO_POLICY,
+                            firedBy + " wanted to flatten " + scope.label() + " but could not: " + e.getMessage()));
+                }
             }
 
             @Override

@@ -82,6 +82,8 @@ public final class KillSwitch implements AutoCloseable {
         AlarmListener alarms = b.alarms;
         this.ctx = new FlattenContext(b.settings, executor, new FlattenJournal(journal), b.time, b.halt,
                 b.listener, alarms, Map.copyOf(venues), new ConcurrentHashMap<>(), List.copyOf(b.resultListeners));
+        // Releasing a halt means the trader trades that scope again on purpose: stop watching it for late fills.
+        b.halt.addListener(active -> watches.removeIf(w -> !halted(active, w.flattenId())));
         this.planner = new FlattenPlanner(b.settings);
         this.ids = new FlattenIds(b.time);
     }
@@ -139,7 +141,8 @@ public final class KillSwitch implements AutoCloseable {
         executor.execute(() -> job.start(resumed));
         if (job.plan().mode() == KillMode.FLATTEN) {
             job.result().thenAccept(r -> {
-                if (r.outcome() == KillResult.Outcome.VERIFIED_FLAT) {
+                boolean stillHalted = halted(ctx.halt().active(), r.plan().flattenId());
+                if (r.outcome() == KillResult.Outcome.VERIFIED_FLAT && stillHalted) {
                     Set<InstrumentKey> keys = new java.util.HashSet<>();
                     r.plan().legs().forEach(l -> keys.add(l.instrument()));
                     watches.add(new Watch(r.plan().flattenId(), r.plan().scope(), keys,
@@ -149,9 +152,22 @@ public final class KillSwitch implements AutoCloseable {
         }
     }
 
+    private static boolean halted(List<TradingHalt.Halt> active, String flattenId) {
+        return active.stream().anyMatch(h -> h.flattenId().equals(flattenId));
+    }
+
     /** The halt gate: order paths consult it, the UI lists and releases halts through it. */
     public TradingHalt halt() {
         return ctx.halt();
+    }
+
+    /**
+     * Scopes verified flat recently and still watched for late fills (until the watch period ends or
+     * the trader releases the scope's halt), for the UI.
+     */
+    public List<KillScope> watchedScopes() {
+        long now = ctx.time().millis();
+        return watches.stream().filter(w -> w.untilMs() >= now).map(Watch::scope).toList();
     }
 
     /** Kill actions of this run, newest first (running ones and the last few finished). */

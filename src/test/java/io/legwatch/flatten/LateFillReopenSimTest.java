@@ -53,5 +53,20 @@ class LateFillReopenSimTest {
         assertThat(r2.outcome()).as(r2.detail()).isEqualTo(KillResult.Outcome.VERIFIED_FLAT);
         assertThat(world.venueQty(SPOT)).isZero();
         world.awaitStatus(HedgeStatus.FLAT);
+        await(() -> world.killSwitch.watchedScopes().contains(KillScope.strategy(BASIS)), "watched again");
+    }
+
+    @Test
+    void releasingTheHaltMeansTheTraderTradesAgainOnPurposeSoTheWatchEnds() throws Exception {
+        world = new SimWorld(dir, FlattenLadderSimTest.FAST);
+        world.nakedLong(1.0);
+        KillResult r = world.killSwitch.execute(world.killSwitch.plan(KillScope.strategy(BASIS)), "user:test")
+                .result().get(30, TimeUnit.SECONDS);
+        assertThat(r.outcome()).isEqualTo(KillResult.Outcome.VERIFIED_FLAT);
+        await(() -> world.killSwitch.watchedScopes().contains(KillScope.strategy(BASIS)), "watched");
+
+        assertThat(world.killSwitch.halt().release(KillScope.strategy(BASIS))).isEqualTo(1);
+
+        assertThat(world.killSwitch.watchedScopes()).isEmpty();
     }
 }
