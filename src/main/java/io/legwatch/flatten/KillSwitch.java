@@ -8,6 +8,7 @@ import io.legwatch.domain.VenueId;
 import io.legwatch.engine.LegView;
 import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.engine.StrategyView;
+import io.legwatch.engine.VenueView;
 import io.legwatch.journal.Journal;
 import io.legwatch.journal.JournalRecovery;
 import io.legwatch.venue.VenueConnector;
@@ -60,6 +61,7 @@ public final class KillSwitch implements AutoCloseable {
     private final Deque<FlattenJob> recent = new ConcurrentLinkedDeque<>();
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
     private final List<RecoveryNotice> notices = new CopyOnWriteArrayList<>();
+    private final Map<VenueId, Boolean> venueTrusted = new ConcurrentHashMap<>();
 
     /** A verified-flat scope watched for late fills until {@code untilMs}. */
     private record Watch(String flattenId, KillScope scope, Set<InstrumentKey> keys, long untilMs,
@@ -180,11 +182,19 @@ public final class KillSwitch implements AutoCloseable {
     }
 
     /**
-     * Feed every published snapshot here (any thread; returns at once). A verified-flat scope whose
-     * legs show a position again (a late hedge fill) is checked against the venue and, if the
-     * venue confirms, flattened again.
+     * Feed every published snapshot here (any thread; returns at once). A venue seen coming back
+     * wakes the work queued for it. A verified-flat scope whose legs show a position again (a late
+     * hedge fill) is checked against the venue and, if the venue confirms, flattened again.
      */
     public void onSnapshot(MonitorSnapshot snapshot) {
+        for (VenueView v : snapshot.venues().values()) {
+            boolean trusted = v.state().trusted();
+            Boolean before = venueTrusted.put(v.venue(), trusted);
+            VenueAccess access = ctx.venues().get(v.venue());
+            if (trusted && Boolean.FALSE.equals(before) && access != null) {
+                access.signalReconnect(); // queued work for this venue retries now, not at its next backoff
+            }
+        }
         if (watches.isEmpty() || executor.isShutdown()) {
             return;
         }

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -351,7 +352,15 @@ final class LegLadder {
                         + (now - waitingSinceMs) / 1000 + " s; the work stays queued and resumes when it answers");
             }
             phase(unanswered(cause) ? LegPhase.WAITING_FOR_VENUE : LegPhase.BACKING_OFF, msg + "; retrying");
-            later(job.settings().backoffMs(retries), () -> withVenue(what, call, next));
+            // Retry after the backoff, or at once when the venue is seen coming back, whichever is first.
+            AtomicBoolean once = new AtomicBoolean();
+            Runnable retry = () -> {
+                if (once.compareAndSet(false, true)) {
+                    withVenue(what, call, next);
+                }
+            };
+            later(job.settings().backoffMs(retries), retry);
+            venue.nextReconnect().thenRunAsync(() -> guard(retry), job.executor());
         }), job.executor());
     }
 

@@ -31,6 +31,7 @@ final class VenueAccess {
     private CompletableFuture<VenueRead> inFlight;
     private CompletableFuture<VenueRead> queued;
     private volatile Map<String, Instrument> instruments;
+    private CompletableFuture<Void> reconnected = new CompletableFuture<>();
 
     VenueAccess(VenueConnector connector, Duration timeout, TimeSource time) {
         this.connector = connector;
@@ -120,6 +121,21 @@ final class VenueAccess {
     <T> CompletableFuture<T> deadline(CompletableFuture<T> f) {
         // A copy, so the timeout never completes the connector's own future.
         return f.thenApply(Function.identity()).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Completes the next time the venue is seen coming back (so queued work retries at once). */
+    synchronized CompletableFuture<Void> nextReconnect() {
+        return reconnected;
+    }
+
+    /** The engine shows the venue trusted again after it was not. */
+    void signalReconnect() {
+        CompletableFuture<Void> fire;
+        synchronized (this) {
+            fire = reconnected;
+            reconnected = new CompletableFuture<>();
+        }
+        fire.complete(null);
     }
 
     VenueException noGateway() {

@@ -136,6 +136,31 @@ class FlattenLadderSimTest {
     }
 
     @Test
+    void workForAVenueThatIsDownIsQueuedShownPendingAndRetriedWhenItComesBack() throws Exception {
+        // Backoff of a minute: the only thing that can retry sooner is the venue coming back.
+        world = new SimWorld(dir, FAST.withBackoff(Duration.ofSeconds(60), Duration.ofSeconds(60)));
+        world.nakedLong(1.0);
+        world.sim.faults(SIM_A).disconnect();
+        world.awaitStatus(HedgeStatus.UNKNOWN);
+
+        KillHandle h = world.killSwitch.execute(world.killSwitch.plan(KillScope.global()), "user:test");
+        await(() -> h.progress().legs().stream().anyMatch(l -> l.phase() == LegPhase.WAITING_FOR_VENUE),
+                "sim-a work queued");
+        assertThat(h.progress().pendingLegs()).isPositive();
+        assertThat(h.progress().receipts()).anySatisfy(k -> {
+            assertThat(k.venue()).isEqualTo(SIM_A);
+            assertThat(k.pending()).isTrue();
+            assertThat(k.summary()).contains("PENDING");
+        });
+
+        world.sim.faults(SIM_A).heal();
+        KillResult r = h.result().get(20, TimeUnit.SECONDS);
+
+        assertThat(r.outcome()).as(r.detail()).isEqualTo(KillResult.Outcome.VERIFIED_FLAT);
+        assertThat(world.venueQty(SPOT)).isZero();
+    }
+
+    @Test
     void partialFillsFromThinLiquidityKeepTheLadderGoingUntilFlat() throws Exception {
         world = new SimWorld(dir, FAST);
         // 24 BTC spot: more than the 10 x 2 BTC the synthetic book holds per side.
