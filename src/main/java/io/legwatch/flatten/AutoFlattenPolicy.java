@@ -7,6 +7,9 @@ import io.legwatch.engine.LegView;
 import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.engine.StrategyView;
 import io.legwatch.engine.VenueView;
+import io.legwatch.journal.Journal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,6 +38,8 @@ import java.util.function.Consumer;
  * Thread-safe; cheap enough to call from the engine's snapshot publication (actions return at once).
  */
 public final class AutoFlattenPolicy {
+    private static final Logger LOG = LoggerFactory.getLogger(AutoFlattenPolicy.class);
+
     /** One strategy's automatic state, for the UI. {@code firesInMs} is -1 when nothing is pending. */
     public record StrategyState(String strategyId, AutoFlattenRule rule, boolean armed, boolean effective,
                                 long conditionSinceMs, long firesInMs, int attemptsInWindow, String lastAction,
@@ -54,6 +59,7 @@ public final class AutoFlattenPolicy {
     }
 
     private static final class Tracker {
+        final String strategyId;
         AutoFlattenRule rule;
         boolean armed = true;
         long since;
@@ -61,6 +67,10 @@ public final class AutoFlattenPolicy {
         final Deque<Long> attempts = new ArrayDeque<>();
         String lastAction = "";
         long lastActionMs;
+
+        Tracker(String strategyId) {
+            this.strategyId = strategyId;
+        }
     }
 
     private static final class VenueTracker {
@@ -70,6 +80,7 @@ public final class AutoFlattenPolicy {
 
     private final TimeSource time;
     private final AutoActions actions;
+    private final Journal journal;
     private final Map<String, Tracker> strategies = new TreeMap<>();
     private final Map<VenueId, VenueTracker> venues = new TreeMap<>();
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
@@ -77,7 +88,12 @@ public final class AutoFlattenPolicy {
     private boolean globallyArmed;
     private MonitorSnapshot last;
 
-    public AutoFlattenPolicy(TimeSource time, AutoActions actions, VenueDownRule venueDownRule) {
+    /**
+     * @param journal every arming change and every decision (flatten, alert, cap reached) is journaled
+     *                with who or what made it; the flattens themselves are journaled by the kill switch
+     */
+    public AutoFlattenPolicy(TimeSource time, AutoActions actions, VenueDownRule venueDownRule, Journal journal) {
+        this.journal = Objects.requireNonNull(journal, "journal");
         this.time = Objects.requireNonNull(time, "time");
         this.actions = Objects.requireNonNull(actions, "actions");
         this.venueDownRule = Objects.requireNonNull(venueDownRule, "venueDownRule");
@@ -90,7 +106,7 @@ public final class AutoFlattenPolicy {
             if (rule == null) {
                 strategies.remove(strategyId);
             } else {
-                strategies.computeIfAbsent(strategyId, k -> new Tracker()).rule = rule;
+                strategies.computeIfAbsent(strategyId, Tracker::new).rule = rule;
             }
             s = stateLocked();
         }
@@ -106,16 +122,19 @@ public final class AutoFlattenPolicy {
         fire(s);
     }
 
-    public void armGlobally(boolean armed) {
+    /** Arms or disarms every automatic action; {@code by} says who ({@code user:<name>}, {@code config}). */
+    public void armGlobally(boolean armed, String by) {
         State s;
         synchronized (this) {
             globallyArmed = armed;
             s = stateLocked();
         }
+        audit("auto.arm", null, (armed ? "armed" : "disarmed") + " globally", by);
         fire(s);
     }
 
-    public void arm(String strategyId, boolean armed) {
+    /** Arms or disarms one strategy's automatic actions (both this and the global switch must be armed). */
+    public void arm(String strategyId, boolean armed, String by) {
         State s;
         synchronized (this) {
             Tracker t = strategies.get(strategyId);
@@ -125,6 +144,7 @@ public final class AutoFlattenPolicy {
             t.armed = armed;
             s = stateLocked();
         }
+        audit("auto.arm", strategyId, armed ? "armed" : "disarmed", by);
         fire(s);
     }
 
@@ -258,10 +278,24 @@ public final class AutoFlattenPolicy {
         return t.attempts.size() < rule.maxAttempts();
     }
 
-    private static void act(Tracker t, long now, String what, Runnable action) {
+    private void act(Tracker t, long now, String what, Runnable action) {
         t.lastAction = what;
         t.lastActionMs = now;
+        audit("auto.decision", t.strategyId, what, "auto-flatten policy");
         action.run();
+    }
+
+    /** Written, not fsynced: this may run on the engine thread; the flatten it fires is fsynced by the kill switch. */
+    private void audit(String type, String strategyId, String what, String by) {
+        Map<String, Object> f = new java.util.LinkedHashMap<>();
+        f.put("strategyId", strategyId);
+        f.put("what", what);
+        f.put("by", by);
+        try {
+            journal.append(type, f);
+        } catch (RuntimeException e) {
+            LOG.error("journal write failed for {} {}", type, what, e);
+        }
     }
 
     private State stateLocked() {

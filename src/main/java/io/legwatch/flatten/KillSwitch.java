@@ -158,6 +158,16 @@ public final class KillSwitch implements AutoCloseable {
         return active.stream().anyMatch(h -> h.flattenId().equals(flattenId));
     }
 
+    /**
+     * Lifts the halts fired with exactly {@code scope} (the trader trades there again on purpose),
+     * journaled with who did it. Returns how many were lifted.
+     */
+    public int release(KillScope scope, String by) {
+        int n = ctx.halt().release(scope);
+        ctx.journal().action("halt.release", scope, by, n + " halt(s) lifted");
+        return n;
+    }
+
     /** The halt gate: order paths consult it, the UI lists and releases halts through it. */
     public TradingHalt halt() {
         return ctx.halt();

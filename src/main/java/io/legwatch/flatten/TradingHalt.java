@@ -69,20 +69,15 @@ public final class TradingHalt {
         return List.copyOf(halts);
     }
 
-    /** Lifts every halt fired with exactly this scope. Returns how many were lifted. */
-    public int release(KillScope scope) {
+    /** Lifts every halt fired with exactly this scope (via {@link KillSwitch#release}, which journals it). */
+    int release(KillScope scope) {
         int before = halts.size();
         halts.removeIf(h -> h.scope().equals(scope));
         fire();
         return before - halts.size();
     }
 
-    public void releaseAll() {
-        halts.clear();
-        fire();
-    }
-
-    /** Called (on the releasing or halting thread) whenever the set of halts changes. */
+    /** Called (on the releasing or halting thread) whenever the set of halts changes; the UI lists them. */
     public void addListener(Consumer<List<Halt>> listener) {
         listeners.add(listener);
     }

@@ -10,7 +10,8 @@
  *       (show {@code plan.lines()} in the confirm dialog); {@code execute(plan, firedBy)} ->
  *       {@link io.legwatch.flatten.KillHandle} ({@code progress()}, {@code result()},
  *       {@code abandon()}); {@code handles()}, {@code watchedScopes()}; {@code halt()} ->
- *       {@link io.legwatch.flatten.TradingHalt} (active halts, release); {@code recover()} /
+ *       {@link io.legwatch.flatten.TradingHalt} (the gate order paths use; active halts) and
+ *       {@code release(scope, by)} to lift one; {@code recover()} /
  *       {@code recoveryNotices()} at start; {@code onSnapshot(snapshot)} from the engine.</li>
  *   <li>{@link io.legwatch.flatten.KillScope}: {@code leg(strategyId, legId)}, {@code strategy(id)},
  *       {@code venue(venueId)}, {@code global()}; {@link io.legwatch.flatten.KillMode}: HALT, CANCEL, FLATTEN.</li>

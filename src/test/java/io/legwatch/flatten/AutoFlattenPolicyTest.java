@@ -5,10 +5,17 @@ import io.legwatch.domain.HedgeStatus;
 import io.legwatch.domain.InstrumentKey;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.MonitorSnapshot;
+import io.legwatch.journal.Journal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +43,21 @@ class AutoFlattenPolicyTest {
             actions.add("alert " + strategyId + (message.contains("cap") ? " cap" : ""));
         }
     };
-    final AutoFlattenPolicy policy = new AutoFlattenPolicy(clock, recorder, VenueDownRule.OFF);
+    @TempDir
+    Path dir;
+    Journal journal;
+    AutoFlattenPolicy policy;
+
+    @BeforeEach
+    void setUp() {
+        journal = new Journal(dir, clock);
+        policy = new AutoFlattenPolicy(clock, recorder, VenueDownRule.OFF, journal);
+    }
+
+    @AfterEach
+    void closeJournal() {
+        journal.close();
+    }
 
     static MonitorSnapshot snapshot(HedgeStatus status, double netUsd, ConnectionState b) {
         return new Snapshots().venue(A, ConnectionState.CONNECTED).venue(B, b)
@@ -69,7 +90,7 @@ class AutoFlattenPolicyTest {
     void nakedRule(String name, String steps, String expected) {
         policy.setRule("s", new AutoFlattenRule(5_000, Duration.ofSeconds(5), AutoFlattenRule.Action.FLATTEN, 2,
                 Duration.ofSeconds(60)));
-        policy.armGlobally(true);
+        policy.armGlobally(true, "user:test");
         run(steps);
         assertThat(String.join("|", actions)).isEqualTo(expected == null ? "" : expected);
     }
@@ -78,9 +99,26 @@ class AutoFlattenPolicyTest {
     void alertOnlyRuleAlertsOnceAndNeverFlattens() {
         policy.setRule("s", new AutoFlattenRule(5_000, Duration.ofSeconds(5), AutoFlattenRule.Action.ALERT, 2,
                 Duration.ofSeconds(60)));
-        policy.armGlobally(true);
+        policy.armGlobally(true, "user:test");
         run("0:NAKED:60000 5000:tick 6000:tick");
         assertThat(actions).containsExactly("alert s");
+        // Arming and the decision are in the audit journal, with who made them.
+        String lines = String.join("\n", journalLines());
+        assertThat(lines).contains("\"type\":\"auto.arm\"").contains("\"by\":\"user:test\"")
+                .contains("\"type\":\"auto.decision\"").contains("alert: NAKED 60000 USD > 5000 for 5 s")
+                .contains("\"by\":\"auto-flatten policy\"");
+    }
+
+    private List<String> journalLines() {
+        try (var files = Files.list(dir)) {
+            List<String> out = new ArrayList<>();
+            for (Path p : files.toList()) {
+                out.addAll(Files.readAllLines(p));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
@@ -89,14 +127,14 @@ class AutoFlattenPolicyTest {
                 Duration.ofSeconds(60)));
         List<AutoFlattenPolicy.State> seen = new ArrayList<>();
         policy.addListener(seen::add);
-        policy.armGlobally(true);
+        policy.armGlobally(true, "user:test");
         run("0:NAKED:60000 2000:tick");
         AutoFlattenPolicy.StrategyState s = policy.state().strategies().get(0);
         assertThat(policy.state().globallyArmed()).isTrue();
         assertThat(s.effective()).isTrue();
         assertThat(s.conditionSinceMs()).isEqualTo(T0);
         assertThat(s.firesInMs()).isEqualTo(3_000);
-        policy.arm("s", false);
+        policy.arm("s", false, "user:alice");
         assertThat(policy.state().strategies().get(0).effective()).isFalse();
         assertThat(seen).isNotEmpty();
         assertThat(seen.get(seen.size() - 1).strategies().get(0).armed()).isFalse();
@@ -116,7 +154,7 @@ class AutoFlattenPolicyTest {
         policy.setRule("s", new AutoFlattenRule(5_000, Duration.ofSeconds(5), AutoFlattenRule.Action.FLATTEN, 5,
                 Duration.ofSeconds(60)));
         policy.setVenueDownRule(new VenueDownRule(true, Duration.ofSeconds(10)));
-        policy.armGlobally(true);
+        policy.armGlobally(true, "user:test");
         run(steps);
         assertThat(String.join("|", actions)).isEqualTo(expected == null ? "" : expected);
     }
@@ -127,9 +165,9 @@ class AutoFlattenPolicyTest {
             clock.advance(T0 + Long.parseLong(p[0]) - clock.millis());
             switch (p[1]) {
                 case "tick" -> policy.tick();
-                case "off" -> policy.armGlobally(false);
-                case "disarm" -> policy.arm("s", false);
-                case "arm" -> policy.arm("s", true);
+                case "off" -> policy.armGlobally(false, "user:test");
+                case "disarm" -> policy.arm("s", false, "user:test");
+                case "arm" -> policy.arm("s", true, "user:test");
                 case "DOWN", "STALE" -> policy.onSnapshot(snapshot(HedgeStatus.UNKNOWN, Double.NaN,
                         ConnectionState.valueOf(p[1])));
                 case "UP" -> policy.onSnapshot(snapshot(HedgeStatus.HEDGED, 0, ConnectionState.CONNECTED));

@@ -32,10 +32,10 @@ class AutoFlattenSimTest {
     void setUp() {
         world = new SimWorld(dir, FlattenLadderSimTest.FAST);
         AutoActions real = AutoActions.of(world.killSwitch, a -> alerts.add(a.message()), world.clock);
-        policy = new AutoFlattenPolicy(world.clock, real, VenueDownRule.OFF);
+        policy = new AutoFlattenPolicy(world.clock, real, VenueDownRule.OFF, world.journal);
         policy.setRule(BASIS, new AutoFlattenRule(5_000, Duration.ofSeconds(5), AutoFlattenRule.Action.FLATTEN, 3,
                 Duration.ofMinutes(10)));
-        policy.armGlobally(true);
+        policy.armGlobally(true, "user:test");
         world.monitor.addSnapshotListener(policy::onSnapshot);
     }
 

@@ -129,7 +129,9 @@ class KillScopesSimTest {
         gated.place(OrderRequest.market(SPOT, Side.SELL, 0.1, true, "lw-test-2")).join();
         assertThat(world.venueQty(SPOT)).isEqualTo(0.9);
 
-        assertThat(halt.release(KillScope.strategy(BASIS))).isEqualTo(1);
+        assertThat(world.killSwitch.release(KillScope.strategy(BASIS), "user:test")).isEqualTo(1);
+        assertThat(world.journalLines()).anySatisfy(l -> assertThat(l).contains("\"action\":\"halt.release\"")
+                .contains("\"firedBy\":\"user:test\""));
         gated.place(OrderRequest.market(SPOT, Side.BUY, 0.1, false, "lw-test-3")).join();
         assertThat(world.venueQty(SPOT)).isEqualTo(1.0);
     }

@@ -65,7 +65,7 @@ class LateFillReopenSimTest {
         assertThat(r.outcome()).isEqualTo(KillResult.Outcome.VERIFIED_FLAT);
         await(() -> world.killSwitch.watchedScopes().contains(KillScope.strategy(BASIS)), "watched");
 
-        assertThat(world.killSwitch.halt().release(KillScope.strategy(BASIS))).isEqualTo(1);
+        assertThat(world.killSwitch.release(KillScope.strategy(BASIS), "user:test")).isEqualTo(1);
 
         assertThat(world.killSwitch.watchedScopes()).isEmpty();
     }
