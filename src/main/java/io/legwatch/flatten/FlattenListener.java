@@ -1,5 +1,7 @@
 package io.legwatch.flatten;
 
+import io.legwatch.engine.HedgeMonitor;
+
 /**
  * What the flatten service tells the engine. The app wires it to HedgeMonitor's
  * {@code flattenStarted}/{@code flattenFinished}; flatten does not need the engine itself.
@@ -13,6 +15,21 @@ public interface FlattenListener {
      * @param detail       one line for the trader (what is still open, and why)
      */
     void flattenFinished(String strategyId, boolean verifiedFlat, String detail);
+
+    /** The app's wiring: report to the engine (its control inputs queue and return at once). */
+    static FlattenListener of(HedgeMonitor monitor) {
+        return new FlattenListener() {
+            @Override
+            public void flattenStarted(String strategyId) {
+                monitor.flattenStarted(strategyId);
+            }
+
+            @Override
+            public void flattenFinished(String strategyId, boolean verifiedFlat, String detail) {
+                monitor.flattenFinished(strategyId, verifiedFlat, detail);
+            }
+        };
+    }
 
     FlattenListener NONE = new FlattenListener() {
         @Override

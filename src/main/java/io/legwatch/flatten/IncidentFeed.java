@@ -1,14 +1,24 @@
 package io.legwatch.flatten;
 
+import io.legwatch.engine.TransitionListener;
 import io.legwatch.journal.IncidentLog;
 
 import java.util.function.Consumer;
 
-/** Feeds finished kill actions into the {@link IncidentLog} (wire with {@link KillSwitch.Builder#resultListener}). */
+/**
+ * Feeds the {@link IncidentLog}: engine transitions ({@code monitor.addTransitionListener(transitions(log))})
+ * and finished kill actions ({@code KillSwitch.builder().resultListener(into(log))}).
+ */
 public final class IncidentFeed {
     private IncidentFeed() {
     }
 
+    /** The engine's status transitions into the incident log (journaled there, off the engine thread). */
+    public static TransitionListener transitions(IncidentLog log) {
+        return t -> log.onTransition(t.strategyId(), t.from(), t.to(), t.atMs(), t.netUsd(), t.reason());
+    }
+
+    /** Finished kill actions into the incident log: what fired them, receipts, time to flat. */
     public static Consumer<KillResult> into(IncidentLog log) {
         return r -> {
             double ttf = r.receipts().stream().mapToDouble(KillReceipt::timeToFlatMs).max().orElse(Double.NaN);

@@ -89,21 +89,11 @@ final class SimWorld implements AutoCloseable {
             incidents.close();
         }
         incidents = log;
-        incidentFeed = t -> log.onTransition(t.strategyId(), t.from(), t.to(), t.atMs(), t.netUsd(), t.reason());
+        incidentFeed = IncidentFeed.transitions(log);
         monitor.addTransitionListener(incidentFeed);
         KillSwitch ks = KillSwitch.builder().venues(connectors.values()).snapshots(monitor::snapshot)
                 .journal(journal).settings(settings).alarms(alarms::add).resultListener(IncidentFeed.into(log))
-                .listener(new FlattenListener() {
-                    @Override
-                    public void flattenStarted(String strategyId) {
-                        monitor.flattenStarted(strategyId);
-                    }
-
-                    @Override
-                    public void flattenFinished(String strategyId, boolean verifiedFlat, String detail) {
-                        monitor.flattenFinished(strategyId, verifiedFlat, detail);
-                    }
-                }).build();
+                .listener(FlattenListener.of(monitor)).build();
         monitor.addSnapshotListener(ks::onSnapshot);
         return ks;
     }
