@@ -318,6 +318,7 @@ final class LegLadder {
             finish(LegPhase.ABANDONED, "abandoned by the trader");
             return;
         }
+        long reconnectsBefore = venue.reconnects();
         CompletableFuture<T> f;
         try {
             f = venue.deadline(call.get());
@@ -360,7 +361,7 @@ final class LegLadder {
                 }
             };
             later(job.settings().backoffMs(retries), retry);
-            venue.nextReconnect().thenRunAsync(() -> guard(retry), job.executor());
+            venue.reconnectedSince(reconnectsBefore).thenRunAsync(() -> guard(retry), job.executor());
         }), job.executor());
     }
 

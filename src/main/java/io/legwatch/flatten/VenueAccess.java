@@ -32,6 +32,7 @@ final class VenueAccess {
     private CompletableFuture<VenueRead> queued;
     private volatile Map<String, Instrument> instruments;
     private CompletableFuture<Void> reconnected = new CompletableFuture<>();
+    private long reconnects;
 
     VenueAccess(VenueConnector connector, Duration timeout, TimeSource time) {
         this.connector = connector;
@@ -123,15 +124,24 @@ final class VenueAccess {
         return f.thenApply(Function.identity()).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Completes the next time the venue is seen coming back (so queued work retries at once). */
-    synchronized CompletableFuture<Void> nextReconnect() {
-        return reconnected;
+    /** How many times the venue has been seen coming back; read before a call that may fail. */
+    synchronized long reconnects() {
+        return reconnects;
     }
 
-    /** The engine shows the venue trusted again after it was not. */
+    /**
+     * Completes once the venue has been seen coming back after {@code seen} reconnects: at once if
+     * that already happened (while the failing call was out), else at the next reconnect.
+     */
+    synchronized CompletableFuture<Void> reconnectedSince(long seen) {
+        return reconnects != seen ? CompletableFuture.completedFuture(null) : reconnected;
+    }
+
+    /** The engine shows the venue trusted again after it was not: queued work retries now. */
     void signalReconnect() {
         CompletableFuture<Void> fire;
         synchronized (this) {
+            reconnects++;
             fire = reconnected;
             reconnected = new CompletableFuture<>();
         }
