@@ -59,6 +59,7 @@ final class SimWorld implements AutoCloseable {
     KillSwitch killSwitch;
     IncidentLog incidents;
     private io.legwatch.engine.TransitionListener incidentFeed;
+    private io.legwatch.engine.SnapshotListener exposureFeed;
     private int botIds;
 
     SimWorld(Path dir, FlattenSettings settings) {
@@ -86,11 +87,14 @@ final class SimWorld implements AutoCloseable {
         IncidentLog log = new IncidentLog(journal, clock);
         if (incidents != null) {
             monitor.removeTransitionListener(incidentFeed);
+            monitor.removeSnapshotListener(exposureFeed);
             incidents.close();
         }
         incidents = log;
         incidentFeed = IncidentFeed.transitions(log);
+        exposureFeed = IncidentFeed.exposures(log);
         monitor.addTransitionListener(incidentFeed);
+        monitor.addSnapshotListener(exposureFeed);
         KillSwitch ks = KillSwitch.builder().venues(connectors.values()).snapshots(monitor::snapshot)
                 .journal(journal).settings(settings).alarms(alarms::add).resultListener(IncidentFeed.into(log))
                 .listener(FlattenListener.of(monitor)).build();
