@@ -138,7 +138,8 @@ class FlattenLadderSimTest {
     @Test
     void workForAVenueThatIsDownIsQueuedShownPendingAndRetriedWhenItComesBack() throws Exception {
         // Backoff of a minute: the only thing that can retry sooner is the venue coming back.
-        world = new SimWorld(dir, FAST.withBackoff(Duration.ofSeconds(60), Duration.ofSeconds(60)));
+        world = new SimWorld(dir, FAST.withBackoff(Duration.ofSeconds(60), Duration.ofSeconds(60))
+                .withVenueDownAlarm(Duration.ZERO));
         world.nakedLong(1.0);
         world.sim.faults(SIM_A).disconnect();
         world.awaitStatus(HedgeStatus.UNKNOWN);
@@ -152,12 +153,33 @@ class FlattenLadderSimTest {
             assertThat(k.pending()).isTrue();
             assertThat(k.summary()).contains("PENDING");
         });
+        await(() -> world.alarms.stream().anyMatch(a -> a.kind() == FlattenAlarm.Kind.VENUE_UNREACHABLE),
+                "venue-unreachable alarm");
+        assertThat(h.result()).isNotDone();
 
         world.sim.faults(SIM_A).heal();
         KillResult r = h.result().get(20, TimeUnit.SECONDS);
 
         assertThat(r.outcome()).as(r.detail()).isEqualTo(KillResult.Outcome.VERIFIED_FLAT);
         assertThat(world.venueQty(SPOT)).isZero();
+    }
+
+    @Test
+    void abandonedWorkStopsSendsNothingAndIsNotReportedFlat() throws Exception {
+        world = new SimWorld(dir, FAST);
+        world.nakedLong(1.0);
+        world.sim.faults(SIM_A).disconnect();
+        KillHandle h = world.killSwitch.execute(world.killSwitch.plan(KillScope.strategy(BASIS)), "user:test");
+        await(() -> h.progress().legs().get(0).phase() == LegPhase.WAITING_FOR_VENUE, "waiting for sim-a");
+
+        h.abandon();
+        KillResult r = h.result().get(30, TimeUnit.SECONDS);
+
+        assertThat(r.outcome()).isEqualTo(KillResult.Outcome.ABANDONED);
+        assertThat(r.verified()).isFalse();
+        assertThat(r.detail()).contains("abandoned");
+        assertThat(world.journaledSends()).isEmpty();
+        world.awaitStatus(HedgeStatus.FLATTEN_FAILED); // not flat, and the engine says so
     }
 
     @Test
