@@ -230,10 +230,11 @@ final class FlattenJob implements KillHandle {
     }
 
     @Override
-    public void abandon() {
+    public void abandon(String by) {
         if (!result.isDone()) {
             abandoned = true;
-            ctx.journal().action("abandon", plan.scope(), "user", "flatten " + plan.flattenId() + " abandoned");
+            ctx.executor().execute(() -> ctx.journal().action("abandon", plan.scope(), by,
+                    "flatten " + plan.flattenId() + " abandoned"));
         }
     }
 

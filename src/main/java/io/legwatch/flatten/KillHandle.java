@@ -15,6 +15,9 @@ public interface KillHandle {
     /** Current state, cheap and immutable: poll it. */
     KillProgress progress();
 
-    /** Stops the work at the next step (no further orders); the result says ABANDONED. */
-    void abandon();
+    /**
+     * Stops the work at the next step (no further orders); the result says ABANDONED and the engine
+     * is told the scope is not verified flat. {@code by} (e.g. {@code user:alice}) is journaled.
+     */
+    void abandon(String by);
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,8 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -81,9 +82,8 @@ public final class KillSwitch implements AutoCloseable {
         for (VenueConnector c : b.connectors) {
             venues.put(c.venue(), new VenueAccess(c, b.settings.attemptTimeout(), b.time));
         }
-        AlarmListener alarms = b.alarms;
         this.ctx = new FlattenContext(b.settings, executor, new FlattenJournal(journal), b.time, b.halt,
-                b.listener, alarms, Map.copyOf(venues), new ConcurrentHashMap<>(), List.copyOf(b.resultListeners));
+                b.listener, b.alarms, Map.copyOf(venues), new ConcurrentHashMap<>(), List.copyOf(b.resultListeners));
         // Releasing a halt means the trader trades that scope again on purpose: stop watching it for late fills.
         b.halt.addListener(active -> watches.removeIf(w -> !halted(active, w.flattenId())));
         this.planner = new FlattenPlanner(b.settings);
@@ -139,13 +139,13 @@ public final class KillSwitch implements AutoCloseable {
                 byId.remove(old.flattenId());
             }
         }
-        // Starting journals the plan with an fsync: never on the caller's (FX or engine) thread.
+        // Starting journals the plan (and forces it to disk): never on the caller's (FX or engine) thread.
         executor.execute(() -> job.start(resumed));
         if (job.plan().mode() == KillMode.FLATTEN) {
             job.result().thenAccept(r -> {
                 boolean stillHalted = halted(ctx.halt().active(), r.plan().flattenId());
                 if (r.outcome() == KillResult.Outcome.VERIFIED_FLAT && stillHalted) {
-                    Set<InstrumentKey> keys = new java.util.HashSet<>();
+                    Set<InstrumentKey> keys = new HashSet<>();
                     r.plan().legs().forEach(l -> keys.add(l.instrument()));
                     watches.add(new Watch(r.plan().flattenId(), r.plan().scope(), keys,
                             ctx.time().millis() + ctx.settings().reopenWatch().toMillis(), new AtomicBoolean()));
@@ -164,11 +164,11 @@ public final class KillSwitch implements AutoCloseable {
      */
     public int release(KillScope scope, String by) {
         int n = ctx.halt().release(scope);
-        ctx.journal().action("halt.release", scope, by, n + " halt(s) lifted");
+        executor.execute(() -> ctx.journal().action("halt.release", scope, by, n + " halt(s) lifted"));
         return n;
     }
 
-    /** The halt gate: order paths consult it, the UI lists and releases halts through it. */
+    /** The halt gate: order paths consult it ({@code gate(gateway)}), the UI lists its active halts. */
     public TradingHalt halt() {
         return ctx.halt();
     }

@@ -9,7 +9,7 @@
  *       {@code plan(scope)} / {@code plan(scope, mode)} -> {@link io.legwatch.flatten.FlattenPlan}
  *       (show {@code plan.lines()} in the confirm dialog); {@code execute(plan, firedBy)} ->
  *       {@link io.legwatch.flatten.KillHandle} ({@code progress()}, {@code result()},
- *       {@code abandon()}); {@code handles()}, {@code watchedScopes()}; {@code halt()} ->
+ *       {@code abandon(by)}); {@code handles()}, {@code watchedScopes()}; {@code halt()} ->
  *       {@link io.legwatch.flatten.TradingHalt} (the gate order paths use; active halts) and
  *       {@code release(scope, by)} to lift one; {@code recover()} /
  *       {@code recoveryNotices()} at start; {@code onSnapshot(snapshot)} from the engine.</li>

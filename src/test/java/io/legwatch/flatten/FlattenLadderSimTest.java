@@ -172,13 +172,21 @@ class FlattenLadderSimTest {
         KillHandle h = world.killSwitch.execute(world.killSwitch.plan(KillScope.strategy(BASIS)), "user:test");
         await(() -> h.progress().legs().get(0).phase() == LegPhase.WAITING_FOR_VENUE, "waiting for sim-a");
 
-        h.abandon();
+        h.abandon("user:test");
         KillResult r = h.result().get(30, TimeUnit.SECONDS);
 
         assertThat(r.outcome()).isEqualTo(KillResult.Outcome.ABANDONED);
         assertThat(r.verified()).isFalse();
         assertThat(r.detail()).contains("abandoned");
         assertThat(world.journaledSends()).isEmpty();
+        await(() -> {
+            try {
+                return world.journalLines().stream().anyMatch(l -> l.contains("\"action\":\"abandon\"")
+                        && l.contains("\"firedBy\":\"user:test\""));
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+        }, "abandon journaled");
         world.awaitStatus(HedgeStatus.FLATTEN_FAILED); // not flat, and the engine says so
     }
 
