@@ -1,0 +1,128 @@
+package io.legwatch.venue.binance;
+
+import io.legwatch.venue.binance.BinanceUserEvent.AccountConfigUpdate;
+import io.legwatch.venue.binance.BinanceUserEvent.AccountUpdate;
+import io.legwatch.venue.binance.BinanceUserEvent.ListenKeyExpired;
+import io.legwatch.venue.binance.BinanceUserEvent.MarginCall;
+import io.legwatch.venue.binance.BinanceUserEvent.MarginCallRow;
+import io.legwatch.venue.binance.BinanceUserEvent.OrderRow;
+import io.legwatch.venue.binance.BinanceUserEvent.OrderTradeUpdate;
+import io.legwatch.venue.binance.BinanceUserEvent.PositionRow;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every documented user-data-stream sample, field by field. */
+class BinanceUserStreamParserTest {
+    private final BinanceUserStreamParser parser = new BinanceUserStreamParser();
+
+    @Test
+    void accountUpdateWithOneWayAndHedgeRows() {
+        AccountUpdate u = (AccountUpdate) parser.parse(Samples.read("ws-account-update.json"));
+        assertThat(u.eventTime()).isEqualTo(1564745798939L);
+        assertThat(u.transactionTime()).isEqualTo(1564745798938L);
+        assertThat(u.reason()).isEqualTo("ORDER");
+        assertThat(u.positions()).containsExactly(
+                new PositionRow("BTCUSDT", "BOTH", 0, 0, 0, Double.NaN, 0),
+                new PositionRow("BTCUSDT", "LONG", 20, 6563.665, 2850.212, Double.NaN, 0),
+                new PositionRow("BTCUSDT", "SHORT", -10, 6563.86, -1423.156, Double.NaN, 0));
+    }
+
+    @Test
+    void orderTradeUpdate() {
+        OrderTradeUpdate u = (OrderTradeUpdate) parser.parse(Samples.read("ws-order-trade-update.json"));
+        assertThat(u.eventTime()).isEqualTo(1568879465651L);
+        assertThat(u.transactionTime()).isEqualTo(1568879465650L);
+        OrderRow o = u.order();
+        assertThat(o.symbol()).isEqualTo("BTCUSDT");
+        assertThat(o.clientOrderId()).isEqualTo("TEST");
+        assertThat(o.side()).isEqualTo("SELL");
+        assertThat(o.type()).isEqualTo("TRAILING_STOP_MARKET");
+        assertThat(o.origType()).isEqualTo("TRAILING_STOP_MARKET");
+        assertThat(o.timeInForce()).isEqualTo("GTC");
+        assertThat(o.qty()).isEqualTo(0.001);
+        assertThat(o.price()).isZero();
+        assertThat(o.avgPrice()).isZero();
+        assertThat(o.stopPrice()).isEqualTo(7103.04);
+        assertThat(o.executionType()).isEqualTo("NEW");
+        assertThat(o.status()).isEqualTo("NEW");
+        assertThat(o.orderId()).isEqualTo(8886774L);
+        assertThat(o.lastQty()).isZero();
+        assertThat(o.cumulativeQty()).isZero();
+        assertThat(o.lastPrice()).isZero();
+        assertThat(o.tradeTime()).isEqualTo(1568879465650L);
+        assertThat(o.tradeId()).isZero();
+        assertThat(o.reduceOnly()).isFalse();
+        assertThat(o.closePosition()).isFalse();
+        assertThat(o.positionSide()).isEqualTo("LONG");
+        assertThat(o.realizedProfit()).isZero();
+    }
+
+    @Test
+    void listenKeyExpiredAcceptsAStringEventTime() {
+        ListenKeyExpired e = (ListenKeyExpired) parser.parse(Samples.read("ws-listenkey-expired.json"));
+        assertThat(e.eventTime()).isEqualTo(1736996475556L);
+        assertThat(e.listenKey()).isEqualTo("WsCMN0a4KHUPTQuX6IUnqEZfB1inxmv1qR4kbf1LuEjur5VdbzqvyxqG9TSjVVxv");
+    }
+
+    @Test
+    void listenKeyExpiredAcceptsANumericEventTime() {
+        // Self-made: the same event with E as a number, as every other event carries it.
+        ListenKeyExpired e = (ListenKeyExpired) parser.parse("{\"e\":\"listenKeyExpired\",\"E\":1736996475556}");
+        assertThat(e.eventTime()).isEqualTo(1736996475556L);
+        assertThat(e.listenKey()).isNull();
+    }
+
+    @Test
+    void marginCall() {
+        MarginCall m = (MarginCall) parser.parse(Samples.read("ws-margin-call.json"));
+        assertThat(m.eventTime()).isEqualTo(1587727187525L);
+        assertThat(m.crossWallet()).isEqualTo(3.16812045);
+        assertThat(m.positions()).containsExactly(
+                new MarginCallRow("ETHUSDT", "LONG", 1.327, 187.17127, -1.166074, 1.614445));
+    }
+
+    @Test
+    void accountConfigUpdateLeverage() {
+        AccountConfigUpdate c = (AccountConfigUpdate) parser.parse(Samples.read("ws-account-config-update.json"));
+        assertThat(c).isEqualTo(new AccountConfigUpdate(1611646737479L, "BTCUSDT", 25, null));
+    }
+
+    @Test
+    void accountConfigUpdateMultiAssets() {
+        AccountConfigUpdate c = (AccountConfigUpdate) parser.parse(
+                Samples.read("ws-account-config-update-multiassets.json"));
+        assertThat(c).isEqualTo(new AccountConfigUpdate(1611646737479L, null, null, true));
+    }
+
+    @Test
+    void eventTypeAfterPayloadIsStillUnderstood() {
+        // Self-made: Binance puts "e" first, but JSON object order is not a contract.
+        String text = "{\"a\":{\"m\":\"FUNDING FEE\",\"P\":[{\"s\":\"ETHUSDT\",\"pa\":\"-1.5\",\"ep\":\"2000\","
+                + "\"up\":\"3\",\"ps\":\"BOTH\"}]},\"E\":5,\"e\":\"ACCOUNT_UPDATE\"}";
+        AccountUpdate u = (AccountUpdate) parser.parse(text);
+        assertThat(u.reason()).isEqualTo("FUNDING FEE");
+        assertThat(u.positions()).containsExactly(new PositionRow("ETHUSDT", "BOTH", -1.5, 2000, 3, Double.NaN, 0));
+    }
+
+    @Test
+    void unknownEventTypeIsKeptAsOther() {
+        BinanceUserEvent e = parser.parse("{\"e\":\"TRADE_LITE\",\"E\":1721895408092,\"s\":\"BTCUSDT\"}");
+        assertThat(e).isEqualTo(new BinanceUserEvent.Other(1721895408092L, "TRADE_LITE"));
+    }
+
+    @Test
+    void malformedMessagesFailWithAReadableReason() {
+        assertThatThrownBy(() -> parser.parse("{\"e\":\"ACCOUNT_UPDATE\",")).isInstanceOf(BinanceParseException.class)
+                .hasMessageContaining("malformed");
+        assertThatThrownBy(() -> parser.parse("[1,2]")).isInstanceOf(BinanceParseException.class)
+                .hasMessageContaining("not a JSON object");
+        assertThatThrownBy(() -> parser.parse("{\"E\":1}")).isInstanceOf(BinanceParseException.class)
+                .hasMessageContaining("no event type");
+        assertThatThrownBy(() -> parser.parse("{\"e\":\"ACCOUNT_UPDATE\",\"a\":{\"P\":[{\"s\":\"X\",\"pa\":\"abc\"}]}}"))
+                .isInstanceOf(BinanceParseException.class).hasMessageContaining("not a number");
+        assertThatThrownBy(() -> parser.parse("{\"e\":\"ORDER_TRADE_UPDATE\",\"E\":1}"))
+                .isInstanceOf(BinanceParseException.class).hasMessageContaining("without an order");
+    }
+}
