@@ -55,6 +55,15 @@ public final class BinancePositionBook {
         return out;
     }
 
+    /** Every symbol's netted position, flat ones included. */
+    public List<Position> all() {
+        List<Position> out = new ArrayList<>(amounts.size());
+        for (String symbol : amounts.keySet()) {
+            out.add(position(symbol));
+        }
+        return out;
+    }
+
     /** Records a mark price learned elsewhere (positionRisk polling, MARGIN_CALL). */
     public void mark(String symbol, double markPrice) {
         if (markPrice > 0) {

@@ -57,6 +57,12 @@ public final class BinanceRestParser {
     private record ListenKeyDto(String listenKey) {
     }
 
+    private record ServerTimeDto(Long serverTime) {
+    }
+
+    private record DualSideDto(Boolean dualSidePosition) {
+    }
+
     private record ErrorDto(Object code, String msg) {
     }
 
@@ -120,6 +126,24 @@ public final class BinanceRestParser {
             throw new BinanceParseException("listenKey response without listenKey");
         }
         return key;
+    }
+
+    /** GET /fapi/v1/time. */
+    public static long serverTime(String json) {
+        Long t = read(json, ServerTimeDto.class, "time").serverTime();
+        if (t == null) {
+            throw new BinanceParseException("time response without serverTime");
+        }
+        return t;
+    }
+
+    /** GET /fapi/v1/positionSide/dual: true in hedge mode. */
+    public static boolean dualSidePosition(String json) {
+        Boolean dual = read(json, DualSideDto.class, "positionSide/dual").dualSidePosition();
+        if (dual == null) {
+            throw new BinanceParseException("positionSide/dual response without dualSidePosition");
+        }
+        return dual;
     }
 
     /** The error body, or null when the text is not one (HTML from a proxy, empty body...). */

@@ -41,6 +41,18 @@ public sealed interface BinanceUserEvent {
             implements BinanceUserEvent {
     }
 
+    /**
+     * An answer to a request we sent on the stream connection (our liveness probe
+     * {@code {"method":"LIST_SUBSCRIPTIONS","id":n}}): {@code {"result":[...],"id":n}}, or
+     * {@code {"error":{"code":..,"msg":..},"id":n}} with {@code errorCode}/{@code errorMessage} set.
+     */
+    record Reply(long id, Integer errorCode, String errorMessage) implements BinanceUserEvent {
+        @Override
+        public long eventTime() {
+            return 0;
+        }
+    }
+
     /** An event type this connector does not interpret (e.g. TRADE_LITE, ALGO_UPDATE); proof of life only. */
     record Other(long eventTime, String type) implements BinanceUserEvent {
     }

@@ -59,6 +59,9 @@ public final class BinanceUserStreamParser {
         String configSymbol = null;
         Integer leverage = null;
         Boolean multiAssets = null;
+        long replyId = -1;
+        Integer errorCode = null;
+        String errorMessage = null;
         String field;
         while ((field = p.nextFieldName()) != null) {
             JsonToken t = p.nextToken();
@@ -67,6 +70,26 @@ public final class BinanceUserStreamParser {
                 case "E" -> eventTime = Json.longValue(p, t);
                 case "T" -> txTime = Json.longValue(p, t);
                 case "listenKey" -> listenKey = p.getValueAsString();
+                case "id" -> replyId = t == JsonToken.VALUE_NULL ? 0 : Json.longValue(p, t);
+                case "result" -> p.skipChildren();
+                case "error" -> {
+                    if (t == JsonToken.START_OBJECT) {
+                        String f;
+                        while ((f = p.nextFieldName()) != null) {
+                            JsonToken v = p.nextToken();
+                            if ("code".equals(f)) {
+                                errorCode = (int) Json.longValue(p, v);
+                            } else if ("msg".equals(f)) {
+                                errorMessage = p.getValueAsString();
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                    } else {
+                        errorMessage = p.getValueAsString();
+                        p.skipChildren();
+                    }
+                }
                 case "cw" -> crossWallet = Json.doubleValue(p, t);
                 case "a" -> {
                     AccountPart part = accountPart(p, t);
@@ -109,6 +132,9 @@ public final class BinanceUserStreamParser {
                 }
                 default -> p.skipChildren();
             }
+        }
+        if (type == null && replyId >= 0) {
+            return new BinanceUserEvent.Reply(replyId, errorCode, errorMessage);
         }
         if (type == null) {
             throw new BinanceParseException("user-stream message has no event type \"e\"");

@@ -113,6 +113,15 @@ class BinanceUserStreamParserTest {
     }
 
     @Test
+    void repliesToOurStreamRequests() {
+        // Self-made, from the docs' "Live Subscribing" section: answers carry the request id.
+        assertThat(parser.parse("{\"result\":[\"abc\"],\"id\":7}"))
+                .isEqualTo(new BinanceUserEvent.Reply(7, null, null));
+        assertThat(parser.parse("{\"error\":{\"code\":2,\"msg\":\"Invalid request\"},\"id\":8}"))
+                .isEqualTo(new BinanceUserEvent.Reply(8, 2, "Invalid request"));
+    }
+
+    @Test
     void malformedMessagesFailWithAReadableReason() {
         assertThatThrownBy(() -> parser.parse("{\"e\":\"ACCOUNT_UPDATE\",")).isInstanceOf(BinanceParseException.class)
                 .hasMessageContaining("malformed");
