@@ -162,7 +162,9 @@ public final class BinanceConnector extends StreamingConnector {
     }
 
     private CompletableFuture<VenueEvent.Snapshot> snapshot(boolean fromStream) {
-        CompletableFuture<Boolean> mode = api.dualSidePosition();
+        // The position mode (weight 30) is read on every connect; polls reuse it to stay light.
+        CompletableFuture<Boolean> mode = fromStream ? api.dualSidePosition()
+                : CompletableFuture.completedFuture(hedgeMode);
         CompletableFuture<List<PositionRow>> rows = api.positionRisk();
         CompletableFuture<List<OrderDto>> orders = api.openOrders(null);
         CompletableFuture<List<AlgoOrderDto>> algos = api.openAlgoOrders(null);
