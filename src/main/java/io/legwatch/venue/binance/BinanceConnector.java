@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 
 /**
@@ -61,6 +62,9 @@ public final class BinanceConnector extends StreamingConnector {
     private final Map<String, BinanceSymbolRules> rules = new ConcurrentHashMap<>();
     private final Set<String> activeSymbols = ConcurrentHashMap.newKeySet();
     private final Optional<OrderGateway> gateway;
+    /** Symbols whose {@code @markPrice@1s} stream this connection subscribed to; reset on every connect. */
+    private final Set<String> markStreams = ConcurrentHashMap.newKeySet();
+    private final AtomicLong requestIds = new AtomicLong(1_000_000);
     private volatile List<Instrument> instruments = List.of();
     private volatile boolean hedgeMode;
 
@@ -129,10 +133,15 @@ public final class BinanceConnector extends StreamingConnector {
             collectedRows.clear();
             coveredBySnapshot.clear();
         }
+        markStreams.clear();
         return api.syncClock().thenCompose(offset -> api.exchangeInfo())
                 .thenCompose(symbols -> {
                     loadRules(symbols);
                     return snapshot(true);
+                })
+                .thenApply(snapshot -> {
+                    subscribeMarks(List.copyOf(activeSymbols));
+                    return snapshot;
                 });
     }
 
@@ -230,9 +239,16 @@ public final class BinanceConnector extends StreamingConnector {
     private void dispatch(BinanceUserEvent event, long recvNanos) {
         if (event instanceof BinanceUserEvent.AccountUpdate u) {
             onAccountUpdate(u, recvNanos);
+        } else if (event instanceof BinanceUserEvent.MarkPrice m) {
+            synchronized (bookLock) {
+                book.mark(m.symbol(), m.markPrice());
+            }
+            emit(new VenueEvent.PriceUpdate(mapper.key(m.symbol()), m.markPrice(), m.indexPrice(), m.eventTime(),
+                    recvNanos));
         } else if (event instanceof BinanceUserEvent.OrderTradeUpdate u) {
             Order order = mapper.order(u.order());
             activeSymbols.add(order.instrument().symbol());
+            subscribeMarks(List.of(order.instrument().symbol()));
             Fill fill = mapper.fill(u.order());
             if (fill != null) {
                 emit(new VenueEvent.FillEvent(fill, u.transactionTime(), recvNanos));
@@ -277,12 +293,31 @@ public final class BinanceConnector extends StreamingConnector {
                 }
                 if (p.qty() != 0) {
                     activeSymbols.add(p.instrument().symbol());
+                    subscribeMarks(List.of(p.instrument().symbol()));
                 }
                 emit(e);
             }
             if (collecting) {
                 collectedRows.addAll(u.positions());
             }
+        }
+    }
+
+    /**
+     * Subscribes {@code <symbol>@markPrice@1s} on the user-stream connection for symbols not yet subscribed, so
+     * positions are valued at a fresh mark (the user stream itself carries none) and an account with positions
+     * is never silent. Binance answers {"result":null,"id":n}; an error answer is reported.
+     */
+    private void subscribeMarks(List<String> symbols) {
+        List<String> fresh = new ArrayList<>();
+        for (String symbol : symbols) {
+            if (markStreams.add(symbol)) {
+                fresh.add("\"" + symbol.toLowerCase(java.util.Locale.ROOT) + "@markPrice@1s\"");
+            }
+        }
+        if (!fresh.isEmpty()) {
+            session().send("{\"method\":\"SUBSCRIBE\",\"params\":[" + String.join(",", fresh) + "],\"id\":"
+                    + requestIds.incrementAndGet() + "}");
         }
     }
 

@@ -53,6 +53,13 @@ public sealed interface BinanceUserEvent {
         }
     }
 
+    /**
+     * {@code markPriceUpdate} of a {@code <symbol>@markPrice@1s} market stream subscribed on the same connection:
+     * mark {@code p} and index {@code i}, USD(T) per base unit.
+     */
+    record MarkPrice(long eventTime, String symbol, double markPrice, double indexPrice) implements BinanceUserEvent {
+    }
+
     /** An event type this connector does not interpret (e.g. TRADE_LITE, ALGO_UPDATE); proof of life only. */
     record Other(long eventTime, String type) implements BinanceUserEvent {
     }

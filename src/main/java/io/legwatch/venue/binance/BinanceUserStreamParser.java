@@ -60,6 +60,9 @@ public final class BinanceUserStreamParser {
         Integer leverage = null;
         Boolean multiAssets = null;
         long replyId = -1;
+        String symbol = null;
+        double mark = Double.NaN;
+        double index = Double.NaN;
         Integer errorCode = null;
         String errorMessage = null;
         String field;
@@ -97,7 +100,17 @@ public final class BinanceUserStreamParser {
                     positions = part.positions;
                 }
                 case "o" -> order = t == JsonToken.START_OBJECT ? orderRow(p) : skip(p);
-                case "p" -> marginRows = t == JsonToken.START_ARRAY ? marginRows(p) : skipList(p);
+                case "p" -> {
+                    if (t == JsonToken.START_ARRAY) {
+                        marginRows = marginRows(p);
+                    } else if (t.isScalarValue()) {
+                        mark = Json.doubleValue(p, t);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                case "s" -> symbol = p.getValueAsString();
+                case "i" -> index = t.isScalarValue() ? Json.doubleValue(p, t) : Double.NaN;
                 case "ac" -> {
                     if (t == JsonToken.START_OBJECT) {
                         String f;
@@ -149,6 +162,12 @@ public final class BinanceUserStreamParser {
             }
             case "listenKeyExpired" -> new BinanceUserEvent.ListenKeyExpired(eventTime, listenKey);
             case "MARGIN_CALL" -> new BinanceUserEvent.MarginCall(eventTime, crossWallet, marginRows);
+            case "markPriceUpdate" -> {
+                if (symbol == null || !(mark > 0)) {
+                    throw new BinanceParseException("markPriceUpdate without symbol \"s\" or mark price \"p\"");
+                }
+                yield new BinanceUserEvent.MarkPrice(eventTime, symbol, mark, index);
+            }
             case "ACCOUNT_CONFIG_UPDATE" ->
                     new BinanceUserEvent.AccountConfigUpdate(eventTime, configSymbol, leverage, multiAssets);
             default -> new BinanceUserEvent.Other(eventTime, type);
@@ -158,11 +177,6 @@ public final class BinanceUserStreamParser {
     private static OrderRow skip(JsonParser p) throws IOException {
         p.skipChildren();
         return null;
-    }
-
-    private static List<MarginCallRow> skipList(JsonParser p) throws IOException {
-        p.skipChildren();
-        return List.of();
     }
 
     private record AccountPart(String reason, List<PositionRow> positions) {

@@ -135,6 +135,29 @@ class BinanceConnectorSimTest {
     }
 
     @Test
+    void markPricesOfHeldSymbolsStreamOnTheSameConnection() throws Exception {
+        get(exchange.place(OrderRequest.market(BTC, Side.BUY, 0.1, false, "setup-mark")));
+        start();
+        events.awaitState(0, ConnectionState.CONNECTED);
+        int before = events.size();
+        // The SUBSCRIBE is sent right after the snapshot; wait until the front end has it, then move sim time.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        VenueEvent.PriceUpdate price = null;
+        while (price == null && System.nanoTime() < deadline) {
+            exchange.advance(Duration.ofMillis(1100));
+            price = events.all().stream().skip(before).filter(e -> e instanceof VenueEvent.PriceUpdate)
+                    .map(e -> (VenueEvent.PriceUpdate) e).findFirst().orElse(null);
+            Thread.sleep(20);
+        }
+        assertThat(price).as("a mark price update").isNotNull();
+        assertThat(price.instrument()).isEqualTo(BTC);
+        assertThat(price.markPrice()).isGreaterThan(0);
+        assertThat(price.indexPrice()).isGreaterThan(0);
+        assertThat(events.all().stream().skip(before).filter(e -> e instanceof VenueEvent.PriceUpdate)
+                .map(e -> ((VenueEvent.PriceUpdate) e).instrument()).distinct()).containsExactly(BTC);
+    }
+
+    @Test
     void reduceOnlyMarketOrderIsIdempotentByClientId() throws Exception {
         get(exchange.place(OrderRequest.market(ETH, Side.BUY, 2, false, "setup-eth")));
         start();

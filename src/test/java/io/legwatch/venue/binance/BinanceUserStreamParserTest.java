@@ -113,6 +113,16 @@ class BinanceUserStreamParserTest {
     }
 
     @Test
+    void markPriceUpdateOfASubscribedMarketStream() {
+        // Not in the shared samples: the example of the docs' "Mark Price Stream" page, values as printed there.
+        String text = "{\"e\":\"markPriceUpdate\",\"E\":1562305380000,\"s\":\"BTCUSDT\",\"p\":\"11794.15000000\","
+                + "\"ap\":\"11794.15000000\",\"P\":\"11784.25641265\",\"i\":\"11784.62659091\","
+                + "\"r\":\"0.00038167\",\"T\":1562306400000}";
+        assertThat(parser.parse(text)).isEqualTo(
+                new BinanceUserEvent.MarkPrice(1562305380000L, "BTCUSDT", 11794.15, 11784.62659091));
+    }
+
+    @Test
     void repliesToOurStreamRequests() {
         // Self-made, from the docs' "Live Subscribing" section: answers carry the request id.
         assertThat(parser.parse("{\"result\":[\"abc\"],\"id\":7}"))

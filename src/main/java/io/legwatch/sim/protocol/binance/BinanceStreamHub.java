@@ -36,7 +36,7 @@ final class BinanceStreamHub implements SimListener {
     private static final Logger log = LoggerFactory.getLogger(BinanceStreamHub.class);
     static final long LISTEN_KEY_VALIDITY_MS = 60 * 60 * 1000;
     private static final Pattern REQUEST = Pattern.compile(
-            "\\{\\s*\"method\"\\s*:\\s*\"([A-Z_]+)\"\\s*(?:,\\s*\"params\"\\s*:\\s*\\[[^\\]]*\\])?\\s*,\\s*\"id\"\\s*:\\s*(\\d+)\\s*}");
+            "\\{\\s*\"method\"\\s*:\\s*\"([A-Z_]+)\"\\s*(?:,\\s*\"params\"\\s*:\\s*\\[([^\\]]*)\\])?\\s*,\\s*\"id\"\\s*:\\s*(\\d+)\\s*}");
 
     private final VenueId account;
     private final TimeSource clock;
@@ -46,6 +46,7 @@ final class BinanceStreamHub implements SimListener {
     private final Map<Long, Order> ordersById = new ConcurrentHashMap<>();
     private final Map<String, List<Fill>> pendingFills = new HashMap<>();
     private final Map<String, Double> lastSentQty = new HashMap<>();
+    private final Map<String, Long> lastMarkSentMs = new HashMap<>();
     private final Set<String> linearSymbols = ConcurrentHashMap.newKeySet();
     private BinanceWireFaults faults;
     private volatile SimLink link = SimLink.UP;
@@ -152,14 +153,44 @@ final class BinanceStreamHub implements SimListener {
                     + "\"id\":null}");
             return;
         }
-        String id = m.group(2);
+        String id = m.group(3);
         String result = switch (m.group(1)) {
-            case "LIST_SUBSCRIPTIONS" -> "[" + str(socket.listenKey) + "]";
-            case "SUBSCRIBE", "UNSUBSCRIBE", "SET_PROPERTY" -> "null";
+            case "LIST_SUBSCRIPTIONS" -> {
+                List<String> names = new ArrayList<>();
+                names.add(str(socket.listenKey));
+                socket.markSymbols().forEach(sym -> names.add(str(sym.toLowerCase(java.util.Locale.ROOT)
+                        + "@markPrice@1s")));
+                yield "[" + String.join(",", names) + "]";
+            }
+            case "SUBSCRIBE", "UNSUBSCRIBE" -> {
+                for (String stream : streamNames(m.group(2))) {
+                    int at = stream.indexOf("@markPrice");
+                    if (at > 0) {
+                        socket.markStream(stream.substring(0, at).toUpperCase(java.util.Locale.ROOT),
+                                m.group(1).equals("SUBSCRIBE"));
+                    }
+                }
+                yield "null";
+            }
+            case "SET_PROPERTY" -> "null";
             default -> null;
         };
         socket.send(result == null ? "{\"error\":{\"code\":2,\"msg\":\"Invalid request: unknown method\"},\"id\":"
                 + id + "}" : "{\"result\":" + result + ",\"id\":" + id + "}");
+    }
+
+    private static List<String> streamNames(String params) {
+        List<String> out = new ArrayList<>();
+        if (params == null) {
+            return out;
+        }
+        for (String part : params.split(",")) {
+            String name = part.trim();
+            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
+                out.add(name.substring(1, name.length() - 1));
+            }
+        }
+        return out;
     }
 
     void dropAll() {
@@ -298,6 +329,33 @@ final class BinanceStreamHub implements SimListener {
             }
         }
         send.run();
+    }
+
+    /** Mark prices go to sockets that subscribed {@code <symbol>@markPrice@1s}, once per second of venue time. */
+    @Override
+    public void onPrice(io.legwatch.domain.InstrumentKey instrument, double markPrice, double indexPrice,
+                        long venueTimeMs) {
+        String symbol = instrument.symbol();
+        if (link != SimLink.UP || !linear(symbol)) {
+            return;
+        }
+        Long last = lastMarkSentMs.get(symbol);
+        if (last != null && venueTimeMs - last < 1000) {
+            return;
+        }
+        String event = null;
+        for (BinanceStreamSocket s : sockets) {
+            if (s.markSymbols().contains(symbol)) {
+                if (event == null) {
+                    lastMarkSentMs.put(symbol, venueTimeMs);
+                    event = "{\"e\":\"markPriceUpdate\",\"E\":" + venueTimeMs + ",\"s\":" + str(symbol) + ",\"p\":"
+                            + str(dec(markPrice)) + ",\"ap\":" + str(dec(markPrice)) + ",\"P\":" + str(dec(markPrice))
+                            + ",\"i\":" + str(dec(indexPrice)) + ",\"r\":\"0.00010000\",\"T\":"
+                            + (venueTimeMs - venueTimeMs % 28_800_000 + 28_800_000) + "}";
+                }
+                s.send(event);
+            }
+        }
     }
 
     @Override

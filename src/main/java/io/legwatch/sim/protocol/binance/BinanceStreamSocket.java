@@ -14,6 +14,7 @@ public final class BinanceStreamSocket extends Session.Listener.AbstractAutoDema
     private final BinanceStreamHub hub;
     final String listenKey;
     private final Deque<String> queue = new ArrayDeque<>();
+    private final java.util.Set<String> markSymbols = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private boolean writing;
 
     BinanceStreamSocket(BinanceStreamHub hub, String listenKey) {
@@ -40,6 +41,19 @@ public final class BinanceStreamSocket extends Session.Listener.AbstractAutoDema
     @Override
     public void onWebSocketError(Throwable cause) {
         hub.closed(this);
+    }
+
+    /** Upper-case symbols whose mark price stream this connection subscribed. */
+    java.util.Set<String> markSymbols() {
+        return markSymbols;
+    }
+
+    void markStream(String symbol, boolean subscribe) {
+        if (subscribe) {
+            markSymbols.add(symbol);
+        } else {
+            markSymbols.remove(symbol);
+        }
     }
 
     /** Queues one text frame. */
