@@ -140,6 +140,7 @@ final class BinanceRestHandler extends Handler.Abstract {
             return done(Answer.err(refused.http(), refused.code(), refused.msg()));
         }
         return switch (route) {
+            case "GET /fapi/v1/leverageBracket" -> done(leverageBrackets(params.get("symbol")));
             case "GET /fapi/v1/positionSide/dual" -> done(Answer.ok("{\"dualSidePosition\":false}"));
             case "GET /fapi/v2/positionRisk" -> done(positionRisk(params.get("symbol"), true));
             case "GET /fapi/v3/positionRisk" -> done(positionRisk(params.get("symbol"), false));
@@ -176,6 +177,22 @@ final class BinanceRestHandler extends Handler.Abstract {
                 yield Answer.ok("{}");
             }
         };
+    }
+
+    /** One flat bracket per symbol: the simulator has no margin model, clients (CCXT) just need the shape. */
+    private Answer leverageBrackets(String symbol) {
+        if (symbol != null && !hub.linear(symbol)) {
+            return unknownSymbol();
+        }
+        List<String> rows = new ArrayList<>();
+        for (Instrument i : linear()) {
+            if (symbol == null || symbol.equals(i.symbol())) {
+                rows.add("{\"symbol\":" + str(i.symbol()) + ",\"notionalCoef\":1.0,\"brackets\":[{\"bracket\":1,"
+                        + "\"initialLeverage\":20,\"notionalCap\":100000000,\"notionalFloor\":0,"
+                        + "\"maintMarginRatio\":0.004,\"cum\":0}]}");
+            }
+        }
+        return Answer.ok("[" + String.join(",", rows) + "]");
     }
 
     private Answer unknownSymbol() {

@@ -221,5 +221,8 @@ class BinanceFrontEndTest {
         });
         Reply v2 = call(at("/fapi/v2/positionRisk?" + params + "&signature=" + sig).get());
         assertThat(BinanceRestParser.positionRisk(v2.body())).hasSize(2);
+        // CCXT reads leverage brackets before it parses positionRisk.
+        Reply brackets = call(at("/fapi/v1/leverageBracket?" + params + "&signature=" + sig).get());
+        assertThat(brackets.body()).startsWith("[{\"symbol\":\"BTCUSDT\",\"notionalCoef\":1.0,\"brackets\":[");
     }
 }
