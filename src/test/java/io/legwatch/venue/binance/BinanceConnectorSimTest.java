@@ -56,9 +56,13 @@ class BinanceConnectorSimTest {
     private BinanceConnector connector;
 
     private BinanceConnector start(String secret) throws Exception {
+        return start(secret, false);
+    }
+
+    private BinanceConnector start(String secret, boolean monitorOnly) throws Exception {
         frontEnd.start(0);
         BinanceConnectorSettings settings = BinanceConnectorSettings.of(ACCOUNT, frontEnd.restBase(),
-                frontEnd.wsBase(), false).withTiming(Duration.ofSeconds(30), Duration.ofHours(23),
+                frontEnd.wsBase(), monitorOnly).withTiming(Duration.ofSeconds(30), Duration.ofHours(23),
                 Duration.ofMillis(200), Duration.ofMillis(1500), Duration.ofMillis(3000), Duration.ofMillis(300));
         connector = BinanceConnector.create(settings, Credentials.of(KEY, secret), http, TimeSource.SYSTEM,
                 new SplittableRandom(11));
@@ -155,6 +159,15 @@ class BinanceConnectorSimTest {
         assertThat(price.indexPrice()).isGreaterThan(0);
         assertThat(events.all().stream().skip(before).filter(e -> e instanceof VenueEvent.PriceUpdate)
                 .map(e -> ((VenueEvent.PriceUpdate) e).instrument()).distinct()).containsExactly(BTC);
+    }
+
+    @Test
+    void monitorOnlyConnectorStreamsButHasNoOrderPath() throws Exception {
+        get(exchange.place(OrderRequest.market(BTC, Side.BUY, 0.2, false, "setup-mo")));
+        start(SECRET, true);
+        assertThat(connector.orders()).isEmpty();
+        Snapshot snap = events.await(0, Snapshot.class, s -> true, "snapshot");
+        assertThat(snap.positions()).singleElement().satisfies(p -> assertThat(p.qty()).isEqualTo(0.2));
     }
 
     @Test
