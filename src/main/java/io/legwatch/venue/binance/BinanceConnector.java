@@ -72,7 +72,11 @@ public final class BinanceConnector extends StreamingConnector {
     private final Object bookLock = new Object();
     private final BinancePositionBook book;
     private boolean collecting;
-    private final List<PositionRow> collectedRows = new ArrayList<>();
+    private final List<TimedRow> collectedRows = new ArrayList<>();
+
+    /** A stream position row with its ACCOUNT_UPDATE transaction time, kept while a resync runs. */
+    record TimedRow(PositionRow row, long transactionTime) {
+    }
     /**
      * Position updates emitted during a resync whose rows the snapshot already contains. Its own monitor (a leaf
      * lock): afterSnapshot runs under the base class's emit lock and must not take bookLock, which the reader
@@ -184,10 +188,10 @@ public final class BinanceConnector extends StreamingConnector {
             algos.join().forEach(a -> open.add(mapper.algoOrder(a)));
             List<Position> positions = new ArrayList<>();
             synchronized (bookLock) {
-                book.reset(rows.join());
+                List<PositionRow> fetched = rows.join();
+                book.reset(fetched);
                 if (fromStream) {
-                    // Rows that arrived while we fetched are at least as new as positionRisk: apply them on top.
-                    book.update(collectedRows);
+                    book.update(newerThan(fetched, collectedRows));
                     collectedRows.clear();
                     collecting = false;
                 }
@@ -202,6 +206,25 @@ public final class BinanceConnector extends StreamingConnector {
             return new VenueEvent.Snapshot(venue(), instruments, positions, open, time.millis() + api.clockOffsetMs(),
                     System.nanoTime());
         });
+    }
+
+    /**
+     * Stream rows that arrived while positionRisk was fetched and are newer than what it reported (transaction
+     * time after the row's updateTime): they go on top of the snapshot. Older ones are already in it.
+     */
+    static List<PositionRow> newerThan(List<PositionRow> fetched, List<TimedRow> collected) {
+        Map<String, Long> updated = new java.util.HashMap<>();
+        for (PositionRow r : fetched) {
+            updated.put(r.symbol() + "|" + r.positionSide(), r.updateTime());
+        }
+        List<PositionRow> newer = new ArrayList<>(collected.size());
+        for (TimedRow t : collected) {
+            Long fetchedAt = updated.get(t.row().symbol() + "|" + t.row().positionSide());
+            if (fetchedAt == null || fetchedAt == 0 || t.transactionTime() == 0 || t.transactionTime() > fetchedAt) {
+                newer.add(t.row());
+            }
+        }
+        return newer;
     }
 
     private void loadRules(List<SymbolDto> symbols) {
@@ -298,7 +321,9 @@ public final class BinanceConnector extends StreamingConnector {
                 emit(e);
             }
             if (collecting) {
-                collectedRows.addAll(u.positions());
+                for (PositionRow r : u.positions()) {
+                    collectedRows.add(new TimedRow(r, u.transactionTime()));
+                }
             }
         }
     }
