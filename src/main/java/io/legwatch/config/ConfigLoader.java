@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -429,9 +428,7 @@ public final class ConfigLoader {
 
     private void refuseSecrets(JsonNode node, String path) {
         if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
                 String normalized = e.getKey().toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
                 if (SECRET_FIELDS.contains(normalized)) {
@@ -450,9 +447,8 @@ public final class ConfigLoader {
     }
 
     private void knownFields(JsonNode node, String path, Set<String> allowed) {
-        Iterator<String> names = node.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String name = field.getKey();
             String normalized = name.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
             if (!allowed.contains(name) && !SECRET_FIELDS.contains(normalized)) {
                 String prefix = path.isEmpty() ? "" : path + ".";

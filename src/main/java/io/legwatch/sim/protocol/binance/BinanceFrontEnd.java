@@ -120,16 +120,22 @@ public final class BinanceFrontEnd implements AutoCloseable {
         return hub.openSockets();
     }
 
+    /** Stops serving: drops the streams, unsubscribes from the exchange, closes the port. Idempotent. */
     @Override
-    public synchronized void close() throws Exception {
+    public synchronized void close() {
         if (subscription != null) {
             subscription.close();
             subscription = null;
         }
         if (server != null) {
             hub.dropAll();
-            server.stop();
-            server = null;
+            try {
+                server.stop();
+            } catch (Exception e) {
+                throw new IllegalStateException("Binance front end on port " + port + " did not stop cleanly", e);
+            } finally {
+                server = null;
+            }
         }
     }
 }

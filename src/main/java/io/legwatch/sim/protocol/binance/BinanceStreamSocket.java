@@ -34,8 +34,9 @@ public final class BinanceStreamSocket extends Session.Listener.AbstractAutoDema
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         hub.closed(this);
+        callback.succeed();
     }
 
     @Override
