@@ -277,6 +277,10 @@ public final class BinanceConnector extends StreamingConnector {
                 emit(new VenueEvent.FillEvent(fill, u.transactionTime(), recvNanos));
             }
             emit(new VenueEvent.OrderUpdate(order, u.eventTime(), recvNanos));
+        } else if (event instanceof BinanceUserEvent.AlgoUpdate u) {
+            Order order = mapper.algoOrder(u.order());
+            activeSymbols.add(order.instrument().symbol());
+            emit(new VenueEvent.OrderUpdate(order, u.eventTime(), recvNanos));
         } else if (event instanceof BinanceUserEvent.ListenKeyExpired) {
             session().reconnect("Binance reported listenKeyExpired; reconnecting with a new listenKey");
         } else if (event instanceof BinanceUserEvent.MarginCall m) {

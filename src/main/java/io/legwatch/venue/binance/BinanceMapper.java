@@ -40,6 +40,15 @@ public final class BinanceMapper {
                 algoState(a.algoStatus()), null);
     }
 
+    /** An ALGO_UPDATE: the same key as the openAlgoOrders snapshot row, so updates replace it. */
+    public Order algoOrder(BinanceUserEvent.AlgoRow a) {
+        String type = a.orderType() == null ? "STOP_MARKET" : a.orderType();
+        double price = a.price() > 0 ? a.price() : a.triggerPrice();
+        return new Order(key(a.symbol()), ALGO_ID_PREFIX + a.algoId(), emptyToNull(a.clientAlgoId()), side(a.side()),
+                orderType(type, "GTC"), a.qty(), 0, price > 0 ? price : Double.NaN,
+                a.reduceOnly() || a.closePosition(), true, algoState(a.status()), a.rejectReason());
+    }
+
     public Order order(OrderRow o) {
         return new Order(key(o.symbol()), Long.toString(o.orderId()), emptyToNull(o.clientOrderId()), side(o.side()),
                 orderType(o.origType(), o.timeInForce()), o.qty(), o.cumulativeQty(), price(o.price()),
@@ -88,7 +97,7 @@ public final class BinanceMapper {
             return OrderState.UNKNOWN;
         }
         return switch (status) {
-            case "NEW", "UNTRIGGERED", "WORKING" -> OrderState.NEW;
+            case "NEW", "UNTRIGGERED", "WORKING", "TRIGGERING" -> OrderState.NEW;
             case "CANCELED", "CANCELLED" -> OrderState.CANCELED;
             case "EXPIRED" -> OrderState.EXPIRED;
             case "REJECTED" -> OrderState.REJECTED;

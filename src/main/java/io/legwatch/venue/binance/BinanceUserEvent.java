@@ -22,6 +22,13 @@ public sealed interface BinanceUserEvent {
     record OrderTradeUpdate(long eventTime, long transactionTime, OrderRow order) implements BinanceUserEvent {
     }
 
+    /**
+     * {@code ALGO_UPDATE}: a conditional order of the Algo Service (since 2025-12 stop, take-profit and trailing
+     * orders live there) changed state: NEW, CANCELED, TRIGGERING, TRIGGERED, FINISHED, REJECTED, EXPIRED.
+     */
+    record AlgoUpdate(long eventTime, long transactionTime, AlgoRow order) implements BinanceUserEvent {
+    }
+
     /** {@code listenKeyExpired}: the stream is dead; a new listenKey and a resync are needed. */
     record ListenKeyExpired(long eventTime, String listenKey) implements BinanceUserEvent {
     }
@@ -73,6 +80,17 @@ public sealed interface BinanceUserEvent {
      */
     record PositionRow(String symbol, String positionSide, double amount, double entryPrice, double unrealizedPnl,
                        double markPrice, long updateTime) {
+    }
+
+    /**
+     * The {@code o} object of ALGO_UPDATE: {@code caid aid at o s S ps q p tp X R cp ai rm}.
+     *
+     * @param actualOrderId {@code ai}: the regular order created when the trigger fired, or null
+     * @param rejectReason  {@code rm}, or null
+     */
+    record AlgoRow(String symbol, String clientAlgoId, long algoId, String algoType, String orderType, String side,
+                   String positionSide, double qty, double price, double triggerPrice, String status,
+                   boolean reduceOnly, boolean closePosition, String actualOrderId, String rejectReason) {
     }
 
     /** A MARGIN_CALL row: {@code s ps pa mp up mm}. */

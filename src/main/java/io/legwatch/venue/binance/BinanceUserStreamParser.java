@@ -3,6 +3,7 @@ package io.legwatch.venue.binance;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.legwatch.venue.binance.BinanceUserEvent.AlgoRow;
 import io.legwatch.venue.binance.BinanceUserEvent.MarginCallRow;
 import io.legwatch.venue.binance.BinanceUserEvent.OrderRow;
 import io.legwatch.venue.binance.BinanceUserEvent.PositionRow;
@@ -52,7 +53,7 @@ public final class BinanceUserStreamParser {
         long txTime = 0;
         String reason = null;
         List<PositionRow> positions = List.of();
-        OrderRow order = null;
+        OrderFields order = null;
         String listenKey = null;
         double crossWallet = Double.NaN;
         List<MarginCallRow> marginRows = List.of();
@@ -99,7 +100,7 @@ public final class BinanceUserStreamParser {
                     reason = part.reason;
                     positions = part.positions;
                 }
-                case "o" -> order = t == JsonToken.START_OBJECT ? orderRow(p) : skip(p);
+                case "o" -> order = t == JsonToken.START_OBJECT ? orderFields(p) : skip(p);
                 case "p" -> {
                     if (t == JsonToken.START_ARRAY) {
                         marginRows = marginRows(p);
@@ -158,7 +159,13 @@ public final class BinanceUserStreamParser {
                 if (order == null) {
                     throw new BinanceParseException("ORDER_TRADE_UPDATE without an order object \"o\"");
                 }
-                yield new BinanceUserEvent.OrderTradeUpdate(eventTime, txTime, order);
+                yield new BinanceUserEvent.OrderTradeUpdate(eventTime, txTime, order.orderRow());
+            }
+            case "ALGO_UPDATE" -> {
+                if (order == null) {
+                    throw new BinanceParseException("ALGO_UPDATE without an order object \"o\"");
+                }
+                yield new BinanceUserEvent.AlgoUpdate(eventTime, txTime, order.algoRow());
             }
             case "listenKeyExpired" -> new BinanceUserEvent.ListenKeyExpired(eventTime, listenKey);
             case "MARGIN_CALL" -> new BinanceUserEvent.MarginCall(eventTime, crossWallet, marginRows);
@@ -174,7 +181,7 @@ public final class BinanceUserStreamParser {
         };
     }
 
-    private static OrderRow skip(JsonParser p) throws IOException {
+    private static OrderFields skip(JsonParser p) throws IOException {
         p.skipChildren();
         return null;
     }
@@ -259,63 +266,95 @@ public final class BinanceUserStreamParser {
         return rows;
     }
 
-    private static OrderRow orderRow(JsonParser p) throws IOException {
-        String symbol = null;
-        String client = null;
-        String side = null;
-        String type = null;
-        String origType = null;
-        String tif = null;
+    /** The {@code o} object of ORDER_TRADE_UPDATE or ALGO_UPDATE, read before the event type is known. */
+    private static final class OrderFields {
+        String symbol;
+        String client;
+        String side;
+        String type;
+        String origType;
+        String tif;
         double qty = Double.NaN;
-        double price = 0;
-        double avg = 0;
-        double stop = 0;
-        String exec = null;
-        String status = null;
+        double price;
+        double avg;
+        double stop;
+        String exec;
+        String status;
         long orderId = -1;
-        double lastQty = 0;
-        double lastPrice = 0;
-        double cum = 0;
-        long tradeTime = 0;
-        long tradeId = 0;
-        boolean reduceOnly = false;
-        boolean closePosition = false;
+        double lastQty;
+        double lastPrice;
+        double cum;
+        long tradeTime;
+        long tradeId;
+        boolean reduceOnly;
+        boolean closePosition;
         String posSide = "BOTH";
-        double realized = 0;
+        double realized;
+        // ALGO_UPDATE only
+        String clientAlgoId;
+        long algoId = -1;
+        String algoType;
+        double triggerPrice;
+        String actualOrderId;
+        String rejectReason;
+
+        OrderRow orderRow() {
+            if (symbol == null || side == null || type == null || status == null || orderId < 0 || Double.isNaN(qty)) {
+                throw new BinanceParseException("ORDER_TRADE_UPDATE order lacks one of s, S, o, X, i, q");
+            }
+            return new OrderRow(symbol, client, side, type, origType == null ? type : origType, tif, qty, price, avg,
+                    stop, exec, status, orderId, lastQty, lastPrice, cum, tradeTime, tradeId, reduceOnly, closePosition,
+                    posSide, realized);
+        }
+
+        AlgoRow algoRow() {
+            if (symbol == null || side == null || status == null || algoId < 0) {
+                throw new BinanceParseException("ALGO_UPDATE order lacks one of s, S, X, aid");
+            }
+            return new AlgoRow(symbol, clientAlgoId, algoId, algoType, type, side, posSide,
+                    Double.isNaN(qty) ? 0 : qty, price, triggerPrice, status, reduceOnly, closePosition,
+                    actualOrderId == null || actualOrderId.isEmpty() ? null : actualOrderId,
+                    rejectReason == null || rejectReason.isEmpty() ? null : rejectReason);
+        }
+    }
+
+    private static OrderFields orderFields(JsonParser p) throws IOException {
+        OrderFields o = new OrderFields();
         String f;
         while ((f = p.nextFieldName()) != null) {
             JsonToken v = p.nextToken();
             switch (f) {
-                case "s" -> symbol = p.getValueAsString();
-                case "c" -> client = p.getValueAsString();
-                case "S" -> side = p.getValueAsString();
-                case "o" -> type = p.getValueAsString();
-                case "ot" -> origType = p.getValueAsString();
-                case "f" -> tif = p.getValueAsString();
-                case "q" -> qty = Json.doubleValue(p, v);
-                case "p" -> price = Json.doubleValue(p, v);
-                case "ap" -> avg = Json.doubleValue(p, v);
-                case "sp" -> stop = Json.doubleValue(p, v);
-                case "x" -> exec = p.getValueAsString();
-                case "X" -> status = p.getValueAsString();
-                case "i" -> orderId = Json.longValue(p, v);
-                case "l" -> lastQty = Json.doubleValue(p, v);
-                case "L" -> lastPrice = Json.doubleValue(p, v);
-                case "z" -> cum = Json.doubleValue(p, v);
-                case "T" -> tradeTime = Json.longValue(p, v);
-                case "t" -> tradeId = Json.longValue(p, v);
-                case "R" -> reduceOnly = Json.booleanValue(p, v);
-                case "cp" -> closePosition = Json.booleanValue(p, v);
-                case "ps" -> posSide = p.getValueAsString();
-                case "rp" -> realized = Json.doubleValue(p, v);
+                case "s" -> o.symbol = p.getValueAsString();
+                case "c" -> o.client = p.getValueAsString();
+                case "S" -> o.side = p.getValueAsString();
+                case "o" -> o.type = p.getValueAsString();
+                case "ot" -> o.origType = p.getValueAsString();
+                case "f" -> o.tif = p.getValueAsString();
+                case "q" -> o.qty = Json.doubleValue(p, v);
+                case "p" -> o.price = Json.doubleValue(p, v);
+                case "ap" -> o.avg = Json.doubleValue(p, v);
+                case "sp" -> o.stop = Json.doubleValue(p, v);
+                case "x" -> o.exec = p.getValueAsString();
+                case "X" -> o.status = p.getValueAsString();
+                case "i" -> o.orderId = Json.longValue(p, v);
+                case "l" -> o.lastQty = Json.doubleValue(p, v);
+                case "L" -> o.lastPrice = Json.doubleValue(p, v);
+                case "z" -> o.cum = Json.doubleValue(p, v);
+                case "T" -> o.tradeTime = Json.longValue(p, v);
+                case "t" -> o.tradeId = Json.longValue(p, v);
+                case "R" -> o.reduceOnly = Json.booleanValue(p, v);
+                case "cp" -> o.closePosition = Json.booleanValue(p, v);
+                case "ps" -> o.posSide = p.getValueAsString();
+                case "rp" -> o.realized = Json.doubleValue(p, v);
+                case "caid" -> o.clientAlgoId = p.getValueAsString();
+                case "aid" -> o.algoId = Json.longValue(p, v);
+                case "at" -> o.algoType = p.getValueAsString();
+                case "tp" -> o.triggerPrice = Json.doubleValue(p, v);
+                case "ai" -> o.actualOrderId = p.getValueAsString();
+                case "rm" -> o.rejectReason = p.getValueAsString();
                 default -> p.skipChildren();
             }
         }
-        if (symbol == null || side == null || type == null || status == null || orderId < 0 || Double.isNaN(qty)) {
-            throw new BinanceParseException("ORDER_TRADE_UPDATE order lacks one of s, S, o, X, i, q");
-        }
-        return new OrderRow(symbol, client, side, type, origType == null ? type : origType, tif, qty, price, avg,
-                stop, exec, status, orderId, lastQty, lastPrice, cum, tradeTime, tradeId, reduceOnly, closePosition,
-                posSide, realized);
+        return o;
     }
 }

@@ -224,9 +224,32 @@ class BinanceConnectorSimTest {
 
         assertThat(get(orders().cancelAll(BTC))).isEqualTo(2);
         assertThat(exchange.openOrders(ACCOUNT)).isEmpty();
+        events.await(0, OrderUpdate.class, o -> "stop-1".equals(o.order().clientOrderId())
+                && o.order().conditional() && o.order().orderId().startsWith("algo:")
+                && o.order().state() == OrderState.CANCELED, "stop-1 cancelled via ALGO_UPDATE");
         assertThat(get(connector.fetchOpenOrders())).isEmpty();
         events.await(0, OrderUpdate.class, o -> "rest-1".equals(o.order().clientOrderId())
                 && o.order().state() == OrderState.CANCELED, "rest-1 cancelled on the stream");
+    }
+
+    @Test
+    void aTriggeredStopEndsItsAlgoOrderAndTradesOnTheStream() throws Exception {
+        get(exchange.place(OrderRequest.market(BTC, Side.BUY, 0.4, false, "setup-stop")));
+        start();
+        events.awaitState(0, ConnectionState.CONNECTED);
+        int before = events.size();
+        // A SELL stop triggers at or below its price: above the mark, it fires on the next tick.
+        get(exchange.placeStop(OrderRequest.market(BTC, Side.SELL, 0.4, true, "stop-fire"),
+                exchange.markPrice(BTC) * 1.01));
+        OrderUpdate placed = events.await(before, OrderUpdate.class, o -> "stop-fire".equals(o.order().clientOrderId())
+                && o.order().state() == OrderState.NEW, "stop accepted (ALGO_UPDATE NEW)");
+        assertThat(placed.order().orderId()).startsWith("algo:");
+        exchange.advance(Duration.ofMillis(300));
+        events.await(before, OrderUpdate.class, o -> placed.order().orderId().equals(o.order().orderId())
+                && o.order().state() == OrderState.FILLED, "algo order finished (ALGO_UPDATE TRIGGERED)");
+        events.await(before, FillEvent.class, f -> "stop-fire".equals(f.fill().clientOrderId()), "stop fill");
+        events.await(before, PositionUpdate.class, p -> p.position().instrument().equals(BTC)
+                && p.position().qty() == 0, "flat after the stop");
     }
 
     @Test

@@ -113,6 +113,27 @@ class BinanceUserStreamParserTest {
     }
 
     @Test
+    void algoUpdateOfAConditionalOrder() {
+        // Self-made from the field list of the docs' "Algo Order Update" event (no sample in the shared folder).
+        String text = "{\"e\":\"ALGO_UPDATE\",\"T\":1750515742297,\"E\":1750515742303,\"o\":{\"caid\":\"Q5xaq5EG\","
+                + "\"aid\":2148719,\"at\":\"CONDITIONAL\",\"o\":\"TAKE_PROFIT\",\"s\":\"BNBUSDT\",\"S\":\"SELL\","
+                + "\"ps\":\"BOTH\",\"f\":\"GTC\",\"q\":\"0.01\",\"X\":\"CANCELED\",\"ai\":\"\",\"ap\":\"0.00000\","
+                + "\"aq\":\"0.00000\",\"act\":\"0\",\"tp\":\"750\",\"p\":\"750\",\"V\":\"EXPIRE_MAKER\","
+                + "\"wt\":\"CONTRACT_PRICE\",\"pm\":\"NONE\",\"cp\":false,\"pP\":false,\"R\":false,\"tt\":0,"
+                + "\"gtd\":0,\"rm\":\"Reduce Only reject\"}}";
+        BinanceUserEvent.AlgoUpdate u = (BinanceUserEvent.AlgoUpdate) parser.parse(text);
+        assertThat(u.eventTime()).isEqualTo(1750515742303L);
+        assertThat(u.transactionTime()).isEqualTo(1750515742297L);
+        assertThat(u.order()).isEqualTo(new BinanceUserEvent.AlgoRow("BNBUSDT", "Q5xaq5EG", 2148719, "CONDITIONAL",
+                "TAKE_PROFIT", "SELL", "BOTH", 0.01, 750, 750, "CANCELED", false, false, null, "Reduce Only reject"));
+        io.legwatch.domain.Order o = new BinanceMapper(io.legwatch.domain.VenueId.of("b")).algoOrder(u.order());
+        assertThat(o.orderId()).isEqualTo("algo:2148719");
+        assertThat(o.state()).isEqualTo(io.legwatch.domain.OrderState.CANCELED);
+        assertThat(o.conditional()).isTrue();
+        assertThat(o.reason()).isEqualTo("Reduce Only reject");
+    }
+
+    @Test
     void markPriceUpdateOfASubscribedMarketStream() {
         // Not in the shared samples: the example of the docs' "Mark Price Stream" page, values as printed there.
         String text = "{\"e\":\"markPriceUpdate\",\"E\":1562305380000,\"s\":\"BTCUSDT\",\"p\":\"11794.15000000\","

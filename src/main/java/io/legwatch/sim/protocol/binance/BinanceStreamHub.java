@@ -47,6 +47,7 @@ final class BinanceStreamHub implements SimListener {
     private final Map<String, List<Fill>> pendingFills = new HashMap<>();
     private final Map<String, Double> lastSentQty = new HashMap<>();
     private final Map<String, Long> lastMarkSentMs = new HashMap<>();
+    private final Map<String, String> lastAlgoStatus = new HashMap<>();
     private final Set<String> linearSymbols = ConcurrentHashMap.newKeySet();
     private BinanceWireFaults faults;
     private volatile SimLink link = SimLink.UP;
@@ -271,8 +272,25 @@ final class BinanceStreamHub implements SimListener {
     @Override
     public void onOrder(Order order, long venueTimeMs) {
         remember(order);
-        if (!linear(order.instrument().symbol()) || order.conditional() && order.state() == OrderState.NEW) {
-            return; // untriggered conditional orders live in the Algo Service, not in ORDER_TRADE_UPDATE
+        if (!linear(order.instrument().symbol())) {
+            return;
+        }
+        if (order.conditional()) {
+            // Conditional orders live in the Algo Service: ALGO_UPDATE until the trigger fires, then the order it
+            // became trades on ORDER_TRADE_UPDATE.
+            String algoStatus = switch (order.state()) {
+                case NEW, PENDING, UNKNOWN -> "NEW";
+                case CANCELED -> "CANCELED";
+                case EXPIRED -> "EXPIRED";
+                case REJECTED -> "REJECTED";
+                case PARTIALLY_FILLED, FILLED -> "TRIGGERED";
+            };
+            if (!algoStatus.equals(lastAlgoStatus.put(order.orderId(), algoStatus))) {
+                broadcast(algoUpdate(order, algoStatus, venueTimeMs));
+            }
+            if (!algoStatus.equals("TRIGGERED")) {
+                return;
+            }
         }
         List<Fill> fills = pendingFills.remove(order.orderId());
         double cumulative = order.filledQty();
@@ -376,6 +394,18 @@ final class BinanceStreamHub implements SimListener {
         for (Runnable[] r : release) {
             (newLink == SimLink.UP ? r[0] : r[1]).run();
         }
+    }
+
+    private String algoUpdate(Order o, String status, long time) {
+        long id = ids.order(o.orderId());
+        return "{\"e\":\"ALGO_UPDATE\",\"T\":" + time + ",\"E\":" + time + ",\"o\":{\"caid\":" + str(o.clientOrderId())
+                + ",\"aid\":" + id + ",\"at\":\"CONDITIONAL\",\"o\":" + str(BinanceJson.type(o)) + ",\"s\":"
+                + str(o.instrument().symbol()) + ",\"S\":" + str(o.side().name()) + ",\"ps\":\"BOTH\",\"f\":\"GTC\""
+                + ",\"q\":" + str(dec(o.qty())) + ",\"X\":" + str(status) + ",\"ai\":"
+                + str(status.equals("TRIGGERED") ? Long.toString(id) : "") + ",\"ap\":\"0\",\"aq\":\"0\",\"act\":\"0\""
+                + ",\"tp\":" + str(dec(status.equals("NEW") ? o.price() : 0)) + ",\"p\":\"0\",\"V\":\"NONE\""
+                + ",\"wt\":\"CONTRACT_PRICE\",\"pm\":\"NONE\",\"cp\":false,\"pP\":false,\"R\":" + o.reduceOnly()
+                + ",\"tt\":0,\"gtd\":0,\"rm\":\"\"}}";
     }
 
     private String orderUpdate(Order o, String execution, String status, double lastQty, double lastPrice,
