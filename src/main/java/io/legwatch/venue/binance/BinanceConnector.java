@@ -284,14 +284,7 @@ public final class BinanceConnector extends StreamingConnector {
         } else if (event instanceof BinanceUserEvent.ListenKeyExpired) {
             session().reconnect("Binance reported listenKeyExpired; reconnecting with a new listenKey");
         } else if (event instanceof BinanceUserEvent.MarginCall m) {
-            for (BinanceUserEvent.MarginCallRow r : m.positions()) {
-                log.warn("{}: MARGIN CALL {} {} amount {} mark {} maintenance margin {}", venue(), r.symbol(),
-                        r.positionSide(), r.amount(), r.markPrice(), r.maintenanceMargin());
-                if (r.markPrice() > 0) {
-                    emit(new VenueEvent.PriceUpdate(mapper.key(r.symbol()), r.markPrice(), Double.NaN, m.eventTime(),
-                            recvNanos));
-                }
-            }
+            onMarginCall(m, recvNanos);
         } else if (event instanceof BinanceUserEvent.Reply r) {
             if (r.errorCode() != null) {
                 reportError(new VenueError(venue(), VenueError.Kind.REJECTED, Integer.toString(r.errorCode()),
@@ -305,6 +298,29 @@ public final class BinanceConnector extends StreamingConnector {
             // ACCOUNT_CONFIG_UPDATE: leverage / multi-assets mode do not change positions.
             emit(new VenueEvent.Heartbeat(venue(), event.eventTime(), recvNanos));
         }
+    }
+
+    /**
+     * A margin call is shown to the trader as a venue error (the domain has no warning kind; REJECTED with code
+     * MARGIN_CALL is the closest, the text says what it is) and its marks update the positions' valuation.
+     */
+    private void onMarginCall(BinanceUserEvent.MarginCall m, long recvNanos) {
+        StringBuilder text = new StringBuilder("Binance margin call, positions at risk of liquidation:");
+        for (BinanceUserEvent.MarginCallRow r : m.positions()) {
+            log.warn("{}: MARGIN CALL {} {} amount {} mark {} maintenance margin {}", venue(), r.symbol(),
+                    r.positionSide(), r.amount(), r.markPrice(), r.maintenanceMargin());
+            text.append(' ').append(r.symbol()).append(' ').append(r.positionSide()).append(' ').append(r.amount())
+                    .append(" at mark ").append(r.markPrice()).append(" (maintenance margin ")
+                    .append(r.maintenanceMargin()).append(");");
+            if (r.markPrice() > 0) {
+                synchronized (bookLock) {
+                    book.mark(r.symbol(), r.markPrice());
+                }
+                emit(new VenueEvent.PriceUpdate(mapper.key(r.symbol()), r.markPrice(), Double.NaN, m.eventTime(),
+                        recvNanos));
+            }
+        }
+        reportError(new VenueError(venue(), VenueError.Kind.REJECTED, "MARGIN_CALL", text.toString()), recvNanos);
     }
 
     /**

@@ -327,6 +327,28 @@ class BinanceConnectorSimTest {
     }
 
     @Test
+    void marginCallReachesTheTraderAndUnknownEventsAreHarmless() throws Exception {
+        start();
+        events.awaitState(0, ConnectionState.CONNECTED);
+        int before = events.size();
+        frontEnd.faults().sendRaw(Samples.read("ws-margin-call.json"));
+        ErrorReport call = events.await(before, ErrorReport.class, r -> "MARGIN_CALL".equals(r.error().code()),
+                "margin call report");
+        assertThat(call.error().message()).contains("ETHUSDT LONG 1.327 at mark 187.17127");
+        VenueEvent.PriceUpdate mark = events.await(before, VenueEvent.PriceUpdate.class,
+                p -> p.instrument().equals(ETH), "mark from the margin call");
+        assertThat(mark.markPrice()).isEqualTo(187.17127);
+        frontEnd.faults().sendRaw("{\"e\":\"TRADE_LITE\",\"E\":1,\"s\":\"BTCUSDT\"}");
+        frontEnd.faults().sendRaw(Samples.read("ws-account-config-update.json"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (connector.counters().unknownCount() == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(connector.counters().unknownCount()).isEqualTo(1);
+        assertThat(connector.counters().malformedCount()).isZero();
+    }
+
+    @Test
     void listenKeyExpiryReconnectsAndResyncs() throws Exception {
         start();
         events.awaitState(0, ConnectionState.CONNECTED);
