@@ -21,20 +21,11 @@ public record VenueConfig(VenueId id, Type type, String account, Environment env
                           CredentialRefs credentials, boolean monitorOnly) {
 
     public enum Type {
-        DERIBIT, BINANCE, BYBIT, OKX, SIM;
-
-        /** The lower-case name used in the file. */
-        public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        DERIBIT, BINANCE, BYBIT, OKX, SIM
     }
 
     public enum Environment {
-        PRODUCTION, TESTNET, LOOPBACK;
-
-        public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
+        PRODUCTION, TESTNET, LOOPBACK
     }
 
     public VenueConfig {

@@ -405,11 +405,6 @@ public final class BinanceConnector extends StreamingConnector {
         return gateway;
     }
 
-    /** Whether the account is in hedge (dual-side) mode, as of the last snapshot. */
-    public boolean hedgeMode() {
-        return hedgeMode;
-    }
-
     @Override
     public String toString() {
         return "BinanceConnector[" + venue() + ", " + settings.restBase() + "]";

@@ -16,8 +16,6 @@ public final class BinanceErrors {
     public static final int INVALID_SIGNATURE = -1022;
     public static final int BAD_API_KEY_FORMAT = -2014;
     public static final int REJECTED_MBX_KEY = -2015;
-    public static final int MARGIN_INSUFFICIENT = -2019;
-    public static final int REDUCE_ONLY_REJECT = -2022;
 
     private BinanceErrors() {
     }

@@ -77,16 +77,6 @@ public final class BinancePositionBook {
         return sides == null ? 0 : sides.getOrDefault(positionSide, 0.0);
     }
 
-    /** True when any symbol is held in hedge mode (LONG/SHORT rows). */
-    public boolean hedgeMode() {
-        for (Map<String, Double> sides : amounts.values()) {
-            if (sides.containsKey("LONG") || sides.containsKey("SHORT")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private void apply(PositionRow r) {
         amounts.computeIfAbsent(r.symbol(), s -> new HashMap<>(4)).put(r.positionSide(), r.amount());
         if (r.markPrice() > 0) {

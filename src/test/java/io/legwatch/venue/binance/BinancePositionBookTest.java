@@ -26,7 +26,6 @@ class BinancePositionBookTest {
         assertThat(p.qty()).isEqualTo(10); // BOTH 0 + LONG 20 + SHORT -10
         // The SHORT row is applied last: mark = 6563.86 + (-1423.156 / -10) = 6706.1756
         assertThat(p.markPrice()).isCloseTo(6706.1756, within(1e-9));
-        assertThat(book.hedgeMode()).isTrue();
     }
 
     @Test
@@ -46,7 +45,6 @@ class BinancePositionBookTest {
         List<Position> snap = book.reset(BinanceRestParser.positionRisk(Samples.read("rest-position-risk-v3.json")));
         assertThat(snap).extracting(p -> p.instrument().symbol()).containsExactly("ADAUSDT");
         assertThat(book.amount("ETHUSDT", "BOTH")).isZero();
-        assertThat(book.hedgeMode()).isFalse();
     }
 
     @Test
