@@ -35,6 +35,7 @@ import static io.legwatch.sim.protocol.binance.BinanceJson.str;
 final class BinanceStreamHub implements SimListener {
     private static final Logger log = LoggerFactory.getLogger(BinanceStreamHub.class);
     static final long LISTEN_KEY_VALIDITY_MS = 60 * 60 * 1000;
+    static final long MAX_CONNECTION_MS = 24 * 60 * 60 * 1000;
     private static final Pattern REQUEST = Pattern.compile(
             "\\{\\s*\"method\"\\s*:\\s*\"([A-Z_]+)\"\\s*(?:,\\s*\"params\"\\s*:\\s*\\[([^\\]]*)\\])?\\s*,\\s*\"id\"\\s*:\\s*(\\d+)\\s*}");
 
@@ -117,6 +118,9 @@ final class BinanceStreamHub implements SimListener {
             key = listenKey;
             listenKey = null;
         }
+        if (key != null) {
+            log.info("{}: listenKey expired", account);
+        }
         if (key == null) {
             return;
         }
@@ -132,6 +136,7 @@ final class BinanceStreamHub implements SimListener {
     // ---- sockets
 
     void opened(BinanceStreamSocket socket) {
+        socket.openedAtMs(clock.millis());
         sockets.add(socket);
     }
 
@@ -372,6 +377,28 @@ final class BinanceStreamHub implements SimListener {
                             + (venueTimeMs - venueTimeMs % 28_800_000 + 28_800_000) + "}";
                 }
                 s.send(event);
+            }
+        }
+    }
+
+    /**
+     * Once a second of venue time: a listenKey not kept alive for 60 min expires (listenKeyExpired is pushed),
+     * and a connection older than 24 h is closed, as Binance does.
+     */
+    @Override
+    public void onHeartbeat(VenueId venue, long venueTimeMs) {
+        boolean lapsed;
+        synchronized (this) {
+            lapsed = listenKey != null && !validKey();
+        }
+        if (lapsed) {
+            expireListenKey();
+        }
+        long now = clock.millis();
+        for (BinanceStreamSocket s : sockets) {
+            if (now - s.openedAtMs() >= MAX_CONNECTION_MS) {
+                s.close(1000, "connection open for 24 hours");
+                sockets.remove(s);
             }
         }
     }

@@ -16,6 +16,7 @@ public final class BinanceStreamSocket extends Session.Listener.AbstractAutoDema
     private final Deque<String> queue = new ArrayDeque<>();
     private final java.util.Set<String> markSymbols = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private boolean writing;
+    private volatile long openedAtMs;
 
     BinanceStreamSocket(BinanceStreamHub hub, String listenKey) {
         this.hub = hub;
@@ -42,6 +43,14 @@ public final class BinanceStreamSocket extends Session.Listener.AbstractAutoDema
     @Override
     public void onWebSocketError(Throwable cause) {
         hub.closed(this);
+    }
+
+    long openedAtMs() {
+        return openedAtMs;
+    }
+
+    void openedAtMs(long ms) {
+        openedAtMs = ms;
     }
 
     /** Upper-case symbols whose mark price stream this connection subscribed. */

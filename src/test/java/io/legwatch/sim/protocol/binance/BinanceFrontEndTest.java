@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,10 +41,11 @@ class BinanceFrontEndTest {
     private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
 
     /** The front end's clock stands 100 ms after the documented timestamp, so the example is fresh. */
+    private final AtomicLong now = new AtomicLong(DOC_TIMESTAMP + 100);
     private final TimeSource clock = new TimeSource() {
         @Override
         public long millis() {
-            return DOC_TIMESTAMP + 100;
+            return now.get();
         }
 
         @Override
@@ -196,6 +199,42 @@ class BinanceFrontEndTest {
         assertThat(answer).isNotDone();
         exchange.faults(SimExchange.SIM_A).endSilence();
         assertThat(answer.get(10, TimeUnit.SECONDS)).contains("serverTime");
+    }
+
+    @Test
+    void listenKeyLapsesAfter60MinutesWithoutKeepAlive() throws Exception {
+        String listenKey = call(at("/fapi/v1/listenKey").post(empty())).body()
+                .replaceAll(".*\"listenKey\":\"([^\"]+)\".*", "$1");
+        LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        CompletableFuture<Void> open = new CompletableFuture<>();
+        http.newWebSocket(new Request.Builder().url(frontEnd.wsBase() + "/" + listenKey).build(),
+                new WebSocketListener() {
+                    @Override
+                    public void onOpen(WebSocket ws, Response response) {
+                        open.complete(null);
+                    }
+
+                    @Override
+                    public void onMessage(WebSocket ws, String text) {
+                        frames.add(text);
+                    }
+
+                    @Override
+                    public void onClosing(WebSocket ws, int code, String reason) {
+                        closed.complete(code);
+                    }
+                });
+        open.get(10, TimeUnit.SECONDS);
+        now.addAndGet(TimeUnit.MINUTES.toMillis(30));
+        assertThat(call(at("/fapi/v1/listenKey").put(empty())).body()).isEqualTo("{}");
+        now.addAndGet(TimeUnit.MINUTES.toMillis(61));
+        exchange.advance(java.time.Duration.ofSeconds(1)); // the venue's once-a-second housekeeping
+        String expired = frames.poll(10, TimeUnit.SECONDS);
+        assertThat(expired).startsWith("{\"e\":\"listenKeyExpired\",\"E\":\"").contains(listenKey);
+        assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+        Reply keepAlive = call(at("/fapi/v1/listenKey").put(empty()));
+        assertThat(keepAlive.body()).isEqualTo("{\"code\":-1125,\"msg\":\"This listenKey does not exist.\"}");
     }
 
     @Test
