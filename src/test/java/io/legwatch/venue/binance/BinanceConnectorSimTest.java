@@ -51,7 +51,7 @@ class BinanceConnectorSimTest {
 
     private final SimExchange exchange = new SimExchange(7, System.currentTimeMillis());
     private final BinanceFrontEnd frontEnd = new BinanceFrontEnd(exchange, ACCOUNT, KEY, SECRET, TimeSource.SYSTEM, 3);
-    private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(5)).build();
+    private OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(5)).build();
     private final EventLog events = new EventLog();
     private BinanceConnector connector;
 
@@ -194,6 +194,36 @@ class BinanceConnectorSimTest {
         assertThat(e.kind()).isEqualTo(VenueError.Kind.REJECTED);
         assertThat(e.code()).isEqualTo("-2022");
         assertThat(e.message()).isEqualTo("ReduceOnly Order is rejected.");
+    }
+
+    @Test
+    void aResendAfterALostAckFindsTheFirstOrderInsteadOfTradingTwice() throws Exception {
+        http = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(700)).build();
+        get(exchange.place(OrderRequest.market(ETH, Side.BUY, 3, false, "setup-lost")));
+        start();
+        events.awaitState(0, ConnectionState.CONNECTED);
+        exchange.faults(ACCOUNT).goSilent(); // the order reaches the venue and executes; the answer never comes
+        VenueError lost = errorOf(orders().place(OrderRequest.market(ETH, Side.SELL, 1, true, "lw-lost-1")));
+        assertThat(lost.kind()).isEqualTo(VenueError.Kind.TIMEOUT);
+        assertThat(exchange.position(ETH).qty()).isEqualTo(2);
+        exchange.faults(ACCOUNT).endSilence();
+        Order found = get(orders().place(OrderRequest.market(ETH, Side.SELL, 1, true, "lw-lost-1")));
+        assertThat(found.clientOrderId()).isEqualTo("lw-lost-1");
+        assertThat(found.state()).isEqualTo(OrderState.FILLED);
+        assertThat(exchange.position(ETH).qty()).as("traded once, not twice").isEqualTo(2);
+    }
+
+    @Test
+    void bannedIpBacksOffForTheAnnouncedTime() throws Exception {
+        start();
+        events.awaitState(0, ConnectionState.CONNECTED);
+        frontEnd.faults().banNext(1);
+        VenueError banned = errorOf(connector.fetchPositions());
+        assertThat(banned.kind()).isEqualTo(VenueError.Kind.RATE_LIMITED);
+        assertThat(banned.message()).startsWith("IP banned by Binance (HTTP 418)");
+        VenueError blocked = errorOf(connector.fetchOpenOrders());
+        assertThat(blocked.code()).isEqualTo("backoff");
+        assertThat(blocked.message()).matches("rate limited by the venue; not sending for another (11\\d{4}|120000) ms");
     }
 
     @Test
