@@ -226,6 +226,11 @@ class BinanceFrontEndTest {
                     }
                 });
         open.get(10, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (frontEnd.openStreams() == 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // the server registers the socket just after the client sees the upgrade
+        }
+        assertThat(frontEnd.openStreams()).isEqualTo(1);
         now.addAndGet(TimeUnit.MINUTES.toMillis(30));
         assertThat(call(at("/fapi/v1/listenKey").put(empty())).body()).isEqualTo("{}");
         now.addAndGet(TimeUnit.MINUTES.toMillis(61));
