@@ -1,20 +1,11 @@
 package io.legwatch.venue.bybit;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
-
 /**
- * Bybit v5 HMAC-SHA256 signing (lower-case hex), for REST requests and the private WebSocket
- * {@code auth} op. Holds the secret; never prints it.
+ * The strings Bybit v5 signs. The HMAC-SHA256 (lower-case hex) itself is done by
+ * {@link io.legwatch.venue.net.Credentials#hmacSha256Hex}, so the secret never leaves it.
  */
 public final class BybitSigner {
-    private final SecretKeySpec key;
-
-    public BybitSigner(String secret) {
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    private BybitSigner() {
     }
 
     /**
@@ -28,20 +19,5 @@ public final class BybitSigner {
     /** WebSocket auth string to sign: the literal {@code GET/realtime} followed by the expiry in ms. */
     public static String wsAuthPrehash(long expiresMs) {
         return "GET/realtime" + expiresMs;
-    }
-
-    public String sign(String prehash) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(prehash.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
-
-    @Override
-    public String toString() {
-        return "BybitSigner[secret hidden]";
     }
 }

@@ -1,5 +1,7 @@
 package io.legwatch.venue.bybit;
 
+import io.legwatch.venue.net.Credentials;
+import io.legwatch.venue.net.Hmac;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
@@ -43,17 +45,12 @@ class BybitSigningTest {
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         String expected = HexFormat.of().formatHex(mac.doFinal(prehash.getBytes(StandardCharsets.UTF_8)));
 
-        String actual = new BybitSigner(secret).sign(prehash);
+        String actual = Credentials.of("key", secret).hmacSha256Hex(prehash);
 
         assertThat(actual).isEqualTo(expected).matches("[0-9a-f]{64}");
         // a fixed vector computed once with `openssl dgst -sha256 -hmac` (self-made, not from the docs)
-        assertThat(new BybitSigner("secret").sign("GET/realtime1662350400000"))
+        assertThat(Hmac.sha256Hex("secret", BybitSigner.wsAuthPrehash(1662350400000L)))
                 .isEqualTo("d7ca36fea9ef1287007fd4b15af961e91d419a3d3f3ccbdf23585170ac116cd4");
-    }
-
-    @Test
-    void signerDoesNotPrintItsSecret() {
-        assertThat(new BybitSigner("my-very-secret").toString()).doesNotContain("my-very-secret");
     }
 
     @Test
