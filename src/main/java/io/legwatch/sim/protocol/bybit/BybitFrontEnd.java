@@ -134,6 +134,11 @@ public final class BybitFrontEnd implements AutoCloseable {
         rateLimits.set(n);
     }
 
+    /** True while a connected client's dcp subscription keeps Bybit's disconnect protection armed. */
+    public boolean dcpActive() {
+        return dcpActive;
+    }
+
     /** How many sockets are open now. */
     public int connections() {
         return sockets.size();
@@ -208,10 +213,10 @@ public final class BybitFrontEnd implements AutoCloseable {
         }
     }
 
-    /** A socket subscribed the dcp topic: DCP now guards this account. */
+    /** A socket subscribed the dcp topic: DCP now guards this account (called on a Jetty thread). */
     void dcpConnected() {
+        exchange.armDeadMan(account, dcpWindow);
         dcpActive = true;
-        refreshDeadMan();
     }
 
     /** The client unsubscribed the dcp topic: DCP no longer guards this account. */

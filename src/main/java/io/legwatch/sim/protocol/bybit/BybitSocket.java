@@ -23,10 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * One client connection to the simulated {@code /v5/private} stream: answers {@code ping},
  * {@code auth}, {@code subscribe} and {@code unsubscribe} like Bybit, and pushes the account's
  * {@code position}, {@code order} and {@code execution} changes from the simulator once subscribed.
- * Writes go out one at a time, in order, through {@link #send}; the front end's wire faults
+ * Public only because Jetty invokes endpoint methods reflectively; nothing outside the package
+ * constructs it. Writes go out one at a time, in order, through {@link #send}; the front end's wire faults
  * (silence, duplicates, reordering, garbage) are applied there.
  */
-final class BybitSocket implements Session.Listener.AutoDemanding, SimListener {
+public final class BybitSocket implements Session.Listener.AutoDemanding, SimListener {
     private static final Logger log = LoggerFactory.getLogger(BybitSocket.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> PRIVATE_TOPICS = Set.of("position", "order", "execution", "wallet", "dcp",
