@@ -52,7 +52,10 @@ final class BybitPositionBook {
         } else {
             bySide.remove(0);
         }
-        bySide.put(r.positionIdx, new Row(BybitMapper.signedSize(r), r.markPrice, r.delta));
+        // Position.markPrice is USD per base unit; an option row's markPrice is the premium and Bybit's position
+        // rows carry no underlying price, so for options it is left unknown rather than wrong
+        double rowMark = "option".equals(r.category) ? Double.NaN : r.markPrice;
+        bySide.put(r.positionIdx, new Row(BybitMapper.signedSize(r), rowMark, r.delta));
         double qty = 0;
         double mark = Double.NaN;
         double delta = Double.NaN;

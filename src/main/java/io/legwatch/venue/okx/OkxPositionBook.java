@@ -55,7 +55,9 @@ final class OkxPositionBook {
         }
         Row previous = bySide.get(side);
         // balance_and_position rows carry no mark price: keep the last one rather than forget it
-        double rowMark = Double.isNaN(r.markPx) && previous != null ? previous.mark : r.markPx;
+        // Position.markPrice is USD per base unit: for an option that is the underlying's index, not the premium
+        double price = "OPTION".equals(r.instType) ? r.idxPx : r.markPx;
+        double rowMark = Double.isNaN(price) && previous != null ? previous.mark : price;
         bySide.put(side, new Row(OkxMapper.signedQty(r), rowMark, r.deltaPA));
         double qty = 0;
         double mark = Double.NaN;

@@ -111,6 +111,7 @@ final class OkxReader {
             case "pos" -> r.pos = num(p);
             case "posCcy" -> r.posCcy = p.getValueAsString();
             case "markPx" -> r.markPx = num(p);
+            case "idxPx" -> r.idxPx = num(p);
             case "deltaPA" -> r.deltaPA = num(p);
             case "mgnMode" -> r.mgnMode = p.getValueAsString();
             case "liab" -> r.liab = num(p);

@@ -12,6 +12,8 @@ final class OkxRow {
     double pos = Double.NaN;
     String posCcy;
     double markPx = Double.NaN;
+    /** Index price of the underlying (USD): the price an option position's delta is valued at. */
+    double idxPx = Double.NaN;
     double deltaPA = Double.NaN;
     String mgnMode;
     double liab = Double.NaN;

@@ -127,6 +127,15 @@ class BybitSamplesTest {
         assertThat(((VenueEvent.PositionUpdate) events.get(0)).position().qty()).isCloseTo(-0.2, within(1e-12));
     }
 
+    @Test
+    void optionPositionHasNoUsdPriceRatherThanThePremium() {
+        // self-made: Bybit's option position rows carry the option's markPrice (premium), not the underlying's
+        String push = "{\"topic\":\"position\",\"creationTime\":9,\"data\":[{\"category\":\"option\",\"symbol\":"
+                + "\"BTC-29JUL22-25000-C\",\"positionIdx\":0,\"side\":\"Sell\",\"size\":\"2\",\"markPrice\":\"812.5\"}]}";
+        assertThat(decoder.decode(push, RECV).events()).containsExactly(new VenueEvent.PositionUpdate(
+                new Position(key("BTC-29JUL22-25000-C"), -2.0, Double.NaN, Double.NaN), 9L, RECV));
+    }
+
     private static String push(String symbol, int idx, String side, String size) {
         return "{\"topic\":\"position\",\"creationTime\":1,\"data\":[{\"category\":\"linear\",\"symbol\":\"" + symbol
                 + "\",\"positionIdx\":" + idx + ",\"side\":\"" + side + "\",\"size\":\"" + size

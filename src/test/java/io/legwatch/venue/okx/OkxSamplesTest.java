@@ -124,6 +124,16 @@ class OkxSamplesTest {
         assertThat(book.holding("BTC-USDT-SWAP")).isEqualTo(new OkxPositionBook.Holding(false, "cross"));
     }
 
+    @Test
+    void optionPositionIsValuedAtTheUnderlyingIndexWithTheVenueDelta() {
+        // self-made: the docs show no OPTION position row; fields as in ws-positions.json
+        String push = "{\"arg\":{\"channel\":\"positions\",\"instType\":\"ANY\"},\"data\":[{\"instId\":"
+                + "\"BTC-USD-241227-60000-P\",\"instType\":\"OPTION\",\"mgnMode\":\"cross\",\"posSide\":\"net\","
+                + "\"pos\":\"-20\",\"markPx\":\"0.0123\",\"idxPx\":\"61000.5\",\"deltaPA\":\"0.085\",\"uTime\":\"5\"}]}";
+        assertThat(decoder.decode(push, RECV).events()).containsExactly(new VenueEvent.PositionUpdate(
+                new Position(key("BTC-USD-241227-60000-P"), -20.0, 61000.5, 0.085), 5L, RECV));
+    }
+
     private static double qty(OkxStreamDecoder.Decoded d) {
         return ((VenueEvent.PositionUpdate) d.events().get(0)).position().qty();
     }
