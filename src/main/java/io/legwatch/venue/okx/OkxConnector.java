@@ -125,7 +125,6 @@ public final class OkxConnector extends StreamingConnector implements OrderGatew
     @Override
     protected void onText(String text, long recvNanos) {
         OkxStreamDecoder.Decoded d = decoder.decode(text, recvNanos);
-        boolean consumed = false;
         switch (d.control()) {
             case LOGIN_OK -> complete(pendingLogin, null);
             case SUBSCRIBED -> {
@@ -134,9 +133,12 @@ public final class OkxConnector extends StreamingConnector implements OrderGatew
                 }
             }
             case ERROR -> {
-                // an error answers whatever request is outstanding: login first, then subscribe
+                // an error answers whatever request is outstanding (login first, then subscribe);
+                // it is reported below as well, so the trader sees e.g. a refused login
                 VenueException e = new VenueException(d.error());
-                consumed = complete(pendingLogin, e) || complete(pendingSubscribe, e);
+                if (!complete(pendingLogin, e)) {
+                    complete(pendingSubscribe, e);
+                }
             }
             default -> {
                 // data and pongs: events below
@@ -146,7 +148,7 @@ public final class OkxConnector extends StreamingConnector implements OrderGatew
             if (e instanceof VenueEvent.ErrorReport r) {
                 if (r.error().kind() == VenueError.Kind.MALFORMED) {
                     reportMalformed(r.error().message(), text, recvNanos);
-                } else if (!consumed) {
+                } else {
                     reportError(r.error(), recvNanos);
                 }
             } else {
