@@ -21,6 +21,7 @@ import io.legwatch.venue.net.WsSessionConfig;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -32,6 +33,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
@@ -109,7 +112,7 @@ public final class BybitConnector extends StreamingConnector implements OrderGat
 
     /** Registers a future for the next control answer, then sends; a failed send fails the future. */
     private static CompletableFuture<Void> expect(AtomicReference<CompletableFuture<Void>> slot,
-                                                  java.util.function.BooleanSupplier send) {
+                                                  BooleanSupplier send) {
         CompletableFuture<Void> f = new CompletableFuture<>();
         CompletableFuture<Void> old = slot.getAndSet(f);
         if (old != null) {
@@ -217,7 +220,7 @@ public final class BybitConnector extends StreamingConnector implements OrderGat
     private List<Position> net(BybitPositionBook target, List<BybitRow> rows) {
         try {
             return target.reset(rows, mapper::key);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new VenueException(new VenueError(config.venue(), VenueError.Kind.MALFORMED, null, e.getMessage()), e);
         }
     }
@@ -248,15 +251,15 @@ public final class BybitConnector extends StreamingConnector implements OrderGat
     }
 
     /** Follows {@code nextPageCursor} until it is empty, collecting each page's items. */
-    private static <T> CompletableFuture<List<T>> paged(java.util.function.Function<String, CompletableFuture<BybitMessage>> page,
-                                                        java.util.function.Function<BybitMessage, List<T>> items) {
+    private static <T> CompletableFuture<List<T>> paged(Function<String, CompletableFuture<BybitMessage>> page,
+                                                        Function<BybitMessage, List<T>> items) {
         List<T> acc = new ArrayList<>();
         return nextPage(page, items, null, acc, 0);
     }
 
     private static <T> CompletableFuture<List<T>> nextPage(
-            java.util.function.Function<String, CompletableFuture<BybitMessage>> page,
-            java.util.function.Function<BybitMessage, List<T>> items, String cursor, List<T> acc, int n) {
+            Function<String, CompletableFuture<BybitMessage>> page,
+            Function<BybitMessage, List<T>> items, String cursor, List<T> acc, int n) {
         return page.apply(cursor).thenCompose(m -> {
             acc.addAll(items.apply(m));
             String next = m.nextPageCursor;

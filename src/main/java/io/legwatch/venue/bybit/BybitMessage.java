@@ -29,8 +29,4 @@ final class BybitMessage {
     String resultSuccess;
     final List<BybitRow> rows = new ArrayList<>();
     final List<BybitRow> itemErrors = new ArrayList<>();
-
-    boolean isRestOk() {
-        return retCode != null && retCode == 0;
-    }
 }

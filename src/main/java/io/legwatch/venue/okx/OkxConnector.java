@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -101,7 +102,7 @@ public final class OkxConnector extends StreamingConnector implements OrderGatew
     }
 
     private static CompletableFuture<Void> expect(AtomicReference<CompletableFuture<Void>> slot,
-                                                  java.util.function.BooleanSupplier send) {
+                                                  BooleanSupplier send) {
         CompletableFuture<Void> f = new CompletableFuture<>();
         CompletableFuture<Void> old = slot.getAndSet(f);
         if (old != null) {

@@ -231,7 +231,7 @@ class BybitSamplesTest {
 
     @Test
     void dcpAnswerIsOk() {
-        assertThat(responses.checked(200, load("rest-dcp-response.json")).isRestOk()).isTrue();
+        assertThat(responses.checked(200, load("rest-dcp-response.json")).retCode).isZero();
         assertThat(load("rest-dcp-request.json")).contains("\"timeWindow\": 40");
         assertThat(BybitRequests.dcp("DERIVATIVES", 40)).isEqualTo("{\"product\":\"DERIVATIVES\",\"timeWindow\":40}");
     }

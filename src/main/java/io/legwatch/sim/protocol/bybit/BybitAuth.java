@@ -2,12 +2,12 @@ package io.legwatch.sim.protocol.bybit;
 
 import io.legwatch.domain.TimeSource;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifies Bybit v5 signatures the way the venue does (docs/v5/guide.mdx, wss-authentication.mdx)

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -261,7 +262,7 @@ final class BybitRestHandler extends Handler.Abstract {
                 }
                 return;
             }
-            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause instanceof VenueException ve && ve.error().kind() == VenueError.Kind.REJECTED) {
                 BybitSimErrors.Code code = BybitSimErrors.of(ve.error());

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -100,7 +101,7 @@ public final class BybitSocket implements Session.Listener.AutoDemanding, SimLis
             answer(op("subscribe", reqId, false, "error:not authorized"));
             return;
         }
-        List<String> asked = new java.util.ArrayList<>();
+        List<String> asked = new ArrayList<>();
         args.forEach(a -> asked.add(a.asText()));
         for (String t : asked) {
             if (!PRIVATE_TOPICS.contains(t)) {

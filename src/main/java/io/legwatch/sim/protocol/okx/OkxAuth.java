@@ -2,14 +2,14 @@ package io.legwatch.sim.protocol.okx;
 
 import io.legwatch.domain.TimeSource;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifies OKX v5 signatures as the venue documents them (REST {@code OK-ACCESS-*} headers, WebSocket

@@ -1,5 +1,6 @@
 package io.legwatch.sim.protocol.okx;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.legwatch.domain.Instrument;
@@ -21,8 +22,10 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -122,7 +125,7 @@ final class OkxRestHandler extends Handler.Abstract {
     /** Newest first, {@code after} = an ordId: the page of orders older than it, like OKX. */
     private static List<Order> page(List<Order> all, String after, int limit) {
         List<Order> newestFirst = new ArrayList<>(all);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         int from = 0;
         if (after != null) {
             for (int k = 0; k < newestFirst.size(); k++) {
@@ -243,8 +246,8 @@ final class OkxRestHandler extends Handler.Abstract {
         });
     }
 
-    private static void itemResult(com.fasterxml.jackson.core.JsonGenerator g, String idField1, String id1,
-                                   String idField2, String id2, String sCode, String sMsg) throws java.io.IOException {
+    private static void itemResult(JsonGenerator g, String idField1, String id1,
+                                   String idField2, String id2, String sCode, String sMsg) throws IOException {
         g.writeStartObject();
         g.writeStringField(idField1, id1 == null ? "" : id1);
         g.writeStringField(idField2, id2 == null ? "" : id2);
