@@ -227,6 +227,24 @@ class BybitLoopbackTest {
     }
 
     @Test
+    void streamDownRestUpIsDegradedWithPolledSnapshots() {
+        connect("test-secret");
+        awaitStatus(ConnectionState.CONNECTED);
+        frontEnd.refuseStreams(true);
+        VenueEvent.StatusChange degraded = await(VenueEvent.StatusChange.class,
+                s -> s.state() == ConnectionState.DEGRADED);
+        assertThat(degraded.detail()).contains("polled over REST");
+        // a change the stream cannot deliver shows up in a polled snapshot
+        exchange.place(OrderRequest.market(BTCUSDT, Side.BUY, 0.05, false, "while-polling")).join();
+        await(VenueEvent.Snapshot.class, s -> events.indexOf(s) > events.indexOf(degraded)
+                && Math.abs(position(s, BTCUSDT).qty() - 0.55) < 1e-9);
+
+        frontEnd.refuseStreams(false);
+        await(VenueEvent.StatusChange.class, s -> s.state() == ConnectionState.CONNECTED
+                && events.indexOf(s) > events.indexOf(degraded));
+    }
+
+    @Test
     void silenceIsReportedStale() {
         connect("test-secret");
         awaitStatus(ConnectionState.CONNECTED);

@@ -206,6 +206,24 @@ class OkxLoopbackTest {
     }
 
     @Test
+    void streamDownRestUpIsDegradedWithPolledSnapshots() {
+        connect("okx-secret");
+        awaitStatus(ConnectionState.CONNECTED);
+        frontEnd.refuseStreams(true);
+        VenueEvent.StatusChange degraded = await(VenueEvent.StatusChange.class,
+                s -> s.state() == ConnectionState.DEGRADED);
+        assertThat(degraded.detail()).contains("polled over REST");
+        // a change the stream cannot deliver shows up in a polled snapshot
+        exchange.place(OrderRequest.market(LINEAR, Side.BUY, 0.05, false, "whilepolling")).join();
+        await(VenueEvent.Snapshot.class, s -> events.indexOf(s) > events.indexOf(degraded)
+                && Math.abs(position(s, LINEAR).qty() - 0.55) < 1e-9);
+
+        frontEnd.refuseStreams(false);
+        await(VenueEvent.StatusChange.class, s -> s.state() == ConnectionState.CONNECTED
+                && events.indexOf(s) > events.indexOf(degraded));
+    }
+
+    @Test
     void silenceIsReportedStale() {
         connect("okx-secret");
         awaitStatus(ConnectionState.CONNECTED);

@@ -48,6 +48,7 @@ public final class BybitFrontEnd implements AutoCloseable {
     private final AtomicInteger rateLimits = new AtomicInteger();
     private final AtomicInteger reorders = new AtomicInteger();
     private volatile boolean duplicating;
+    private volatile boolean refuseStreams;
     private volatile SimLink link = SimLink.UP;
     private volatile Duration dcpWindow = Duration.ofSeconds(10);
     private volatile boolean dcpActive;
@@ -80,7 +81,7 @@ public final class BybitFrontEnd implements AutoCloseable {
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
             container.setIdleTimeout(Duration.ofMinutes(10));
             container.addMapping("/v5/private", (request, response, callback) -> {
-                if (down()) {
+                if (down() || refuseStreams) {
                     Response.writeError(request, response, callback, 503, "Service Unavailable");
                     return null;
                 }
@@ -137,6 +138,17 @@ public final class BybitFrontEnd implements AutoCloseable {
     /** True while a connected client's dcp subscription keeps Bybit's disconnect protection armed. */
     public boolean dcpActive() {
         return dcpActive;
+    }
+
+    /**
+     * While on, the stream endpoint refuses connections (HTTP 503) and open sockets are dropped, but REST
+     * keeps answering: the situation a REST polling fallback is for.
+     */
+    public void refuseStreams(boolean on) {
+        refuseStreams = on;
+        if (on) {
+            sockets.forEach(BybitSocket::drop);
+        }
     }
 
     /** How many sockets are open now. */

@@ -47,6 +47,7 @@ public final class OkxFrontEnd implements AutoCloseable {
     private final AtomicInteger rateLimits = new AtomicInteger();
     private final AtomicInteger reorders = new AtomicInteger();
     private volatile boolean duplicating;
+    private volatile boolean refuseStreams;
     private volatile SimLink link = SimLink.UP;
     private Server server;
     private SimSubscription linkWatch;
@@ -73,7 +74,7 @@ public final class OkxFrontEnd implements AutoCloseable {
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
             container.setIdleTimeout(Duration.ofSeconds(30)); // OKX drops a connection idle for 30 s
             container.addMapping("/ws/v5/private", (request, response, callback) -> {
-                if (down()) {
+                if (down() || refuseStreams) {
                     Response.writeError(request, response, callback, 503, "Service Unavailable");
                     return null;
                 }
@@ -123,6 +124,17 @@ public final class OkxFrontEnd implements AutoCloseable {
     /** The next {@code n} REST requests answer HTTP 429 with OKX's code 50011. */
     public void rateLimitNext(int n) {
         rateLimits.set(n);
+    }
+
+    /**
+     * While on, the stream endpoint refuses connections (HTTP 503) and open sockets are dropped, but REST
+     * keeps answering: the situation a REST polling fallback is for.
+     */
+    public void refuseStreams(boolean on) {
+        refuseStreams = on;
+        if (on) {
+            sockets.forEach(OkxSocket::drop);
+        }
     }
 
     public int connections() {
