@@ -1,0 +1,17 @@
+/**
+ * OKX v5 on the simulator: {@link io.legwatch.sim.protocol.okx.OkxFrontEnd} serves one
+ * {@link io.legwatch.sim.SimExchange} account on 127.0.0.1 with Jetty 12 (REST under {@code /api/v5/...},
+ * private stream on {@code /ws/v5/private}).
+ *
+ * <p>Served: {@code GET /api/v5/public/instruments}, {@code GET /api/v5/account/positions},
+ * {@code GET /api/v5/trade/orders-pending}, {@code GET /api/v5/trade/orders-algo-pending},
+ * {@code POST /api/v5/trade/order}, {@code POST /api/v5/trade/cancel-batch-orders},
+ * {@code POST /api/v5/trade/cancel-algos}, {@code POST /api/v5/trade/cancel-all-after}; WebSocket text
+ * {@code ping}, ops {@code login}, {@code subscribe}, {@code unsubscribe}; channels {@code positions}
+ * (with the initial {@code snapshot} push), {@code orders} (carrying each fill), {@code orders-algo}.
+ * Signatures are verified with OKX's codes (REST 50102-50113 with HTTP 401; WS 60005-60009).
+ * Simulator LINEAR/INVERSE are SWAPs with {@code ctVal} = the contract size, SPOT holdings show as
+ * MARGIN positions, stop orders as {@code conditional} algo orders. Net position mode only; the
+ * {@code x-simulated-trading} header is accepted and not checked.
+ */
+package io.legwatch.sim.protocol.okx;
