@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -290,8 +291,26 @@ public final class BybitConnector extends StreamingConnector implements OrderGat
         return withCategory(request.instrument()).thenCompose(category -> {
             String linkId = BybitClientIds.orderLinkId(request.clientOrderId());
             String body = BybitRequests.orderCreate(category, request, linkId, positionIdx(request));
-            return api.post("/v5/order/create", body).thenApply(m -> responses.ack(m, request, linkId));
+            return api.post("/v5/order/create", body).thenApply(m -> responses.ack(m, request, linkId))
+                    .exceptionallyCompose(t -> alreadyPlaced(t, category, request, linkId));
         });
+    }
+
+    /**
+     * A resend of a client id Bybit has seen (110072) means the order exists: answer with that order
+     * when Bybit still lists it, else pass the refusal on. Either way no second order is created.
+     */
+    private CompletableFuture<Order> alreadyPlaced(Throwable t, String category, OrderRequest request, String linkId) {
+        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        if (!(cause instanceof VenueException ve)
+                || !Integer.toString(BybitErrors.DUPLICATE_ORDER_LINK_ID).equals(ve.error().code())) {
+            return CompletableFuture.failedFuture(cause);
+        }
+        return api.get("/v5/order/realtime", BybitRestApi.params("category", category,
+                        "symbol", request.instrument().symbol(), "orderLinkId", linkId))
+                .thenApply(m -> responses.orders(m).stream().filter(o -> linkId.equals(o.clientOrderId())).findFirst()
+                        .orElseThrow(() -> ve))
+                .exceptionallyCompose(lookup -> CompletableFuture.failedFuture(ve));
     }
 
     /** One-way mode: 0. Hedge mode: a reduce-only SELL closes the long side (1), a reduce-only BUY the short side (2). */

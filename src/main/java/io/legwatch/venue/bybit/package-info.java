@@ -18,8 +18,9 @@
  *       incl. conditional and TP/SL); spot once per filter {@code Order}, {@code StopOrder}, {@code tpslOrder}.</li>
  *   <li>Dead-man: DCP window via {@code /v5/order/disconnected-cancel-all} (3..300 s) plus the
  *       {@code dcp.*} topic; Bybit has no API to switch DCP off, so disarming unsubscribes the topic.</li>
+ *   <li>A resent {@code orderLinkId} (110072) is answered with the existing order from
+ *       {@code /v5/order/realtime}; when Bybit no longer lists it the refusal is passed on.</li>
  * </ul>
- * Not implemented: a lookup of the existing order when Bybit refuses a duplicate {@code orderLinkId}
- * (110072 is returned as a rejection); the {@code wallet} topic is only a liveness signal.
+ * Not implemented: the {@code wallet} topic is only a liveness signal; WebSocket order entry.
  */
 package io.legwatch.venue.bybit;

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -49,6 +50,8 @@ public final class OkxConnector extends StreamingConnector implements OrderGatew
     /** orders-algo-pending takes one ordType per call, except conditional and oco which may be combined. */
     static final List<String> ALGO_ORD_TYPES = List.of("conditional,oco", "trigger", "move_order_stop");
     private static final int PAGE = 100;
+    /** OKX's sCode for a client order id already used on the account. */
+    private static final String DUPLICATE_CL_ORD_ID = "51016";
     /** cancel-all-after accepts 0 (disarm) or 10..120 s. */
     private static final long CAA_MIN_S = 10;
     private static final long CAA_MAX_S = 120;
@@ -300,8 +303,24 @@ public final class OkxConnector extends StreamingConnector implements OrderGatew
             }
             String tdMode = tdMode(instType, holding);
             String body = OkxRequests.order(request, tdMode, posSide, acceptsReduceOnly(instType, tdMode), clOrdId);
-            return api.post("/api/v5/trade/order", body).thenApply(m -> responses.ack(m, request, clOrdId));
+            return api.post("/api/v5/trade/order", body).thenApply(m -> responses.ack(m, request, clOrdId))
+                    .exceptionallyCompose(t -> alreadyPlaced(t, request, clOrdId));
         });
+    }
+
+    /**
+     * A resend of a clOrdId OKX has seen (51016) means the order exists: answer with that order
+     * (GET /api/v5/trade/order by clOrdId), or pass the refusal on when OKX cannot find it.
+     */
+    private CompletableFuture<Order> alreadyPlaced(Throwable t, OrderRequest request, String clOrdId) {
+        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        if (!(cause instanceof VenueException ve) || !DUPLICATE_CL_ORD_ID.equals(ve.error().code())) {
+            return CompletableFuture.failedFuture(cause);
+        }
+        return api.get("/api/v5/trade/order", OkxRestApi.params("instId", request.instrument().symbol(),
+                        "clOrdId", clOrdId))
+                .thenApply(m -> responses.orders(m).stream().findFirst().orElseThrow(() -> ve))
+                .exceptionallyCompose(lookup -> CompletableFuture.failedFuture(ve));
     }
 
     /** Spot trades in cash unless a margin position is held; derivatives follow their position's margin mode. */

@@ -20,8 +20,10 @@
  *   <li>Client ids: {@code clOrdId} is 1-32 letters/digits; other ids are mapped deterministically
  *       ({@link io.legwatch.venue.okx.OkxClientIds}).</li>
  *   <li>Dead-man: {@code cancel-all-after} with 10..120 s, 0 disarms.</li>
+ *   <li>A resent {@code clOrdId} (51016) is answered with the existing order from
+ *       {@code GET /api/v5/trade/order}; when OKX cannot find it the refusal is passed on.</li>
  * </ul>
  * Not implemented: {@code close-position} (the flatten path uses reduce-only orders), chase/iceberg/twap
- * algo types in cancel-all, lookup of the existing order on a duplicate {@code clOrdId} (51016 is a rejection).
+ * algo types in cancel-all.
  */
 package io.legwatch.venue.okx;

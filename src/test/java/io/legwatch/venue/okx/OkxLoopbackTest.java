@@ -182,6 +182,20 @@ class OkxLoopbackTest {
     }
 
     @Test
+    void resendingAClientIdReturnsTheExistingOrderInsteadOfASecondOne() {
+        connect("okx-secret");
+        awaitStatus(ConnectionState.CONNECTED);
+        OrderRequest limit = new OrderRequest(LINEAR, Side.BUY, 0.01, OrderType.LIMIT, 1_000, false, "lw-rest-1");
+        Order first = gateway().place(limit).join();
+        Order again = gateway().place(limit).join();
+
+        assertThat(again.orderId()).isEqualTo(first.orderId());
+        assertThat(again.state()).isEqualTo(OrderState.NEW);
+        assertThat(exchange.openOrders(A)).filteredOn(o -> o.orderId().equals(first.orderId())).hasSize(1);
+        assertThat(exchange.openOrders(A)).hasSize(3);
+    }
+
+    @Test
     void disconnectThenResyncFromAFreshSnapshot() {
         connect("okx-secret");
         awaitStatus(ConnectionState.CONNECTED);

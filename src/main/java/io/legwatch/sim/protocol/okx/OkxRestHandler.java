@@ -81,6 +81,7 @@ final class OkxRestHandler extends Handler.Abstract {
             case "GET /api/v5/account/positions" -> positions(params, response, callback);
             case "GET /api/v5/trade/orders-pending" -> pending(params, response, callback);
             case "GET /api/v5/trade/orders-algo-pending" -> algoPending(params, response, callback);
+            case "GET /api/v5/trade/order" -> orderDetails(params, response, callback);
             case "POST /api/v5/trade/order" -> order(JSON.readTree(body), response, callback);
             case "POST /api/v5/trade/cancel-batch-orders" -> cancel(JSON.readTree(body), "ordId", response, callback);
             case "POST /api/v5/trade/cancel-algos" -> cancel(JSON.readTree(body), "algoId", response, callback);
@@ -156,6 +157,22 @@ final class OkxRestHandler extends Handler.Abstract {
                 ? page(open(params.getValue("instId"), true), params.getValue("after"), limit(params)) : List.of();
         write(response, callback, 200, OkxWireEncoder.ok(list, (g, o) ->
                 OkxWireEncoder.algoOrder(g, o, frontEnd.instrument(o.instrument().symbol()), now)));
+    }
+
+    /** Order details by ordId or clOrdId; the simulator keeps no order history, so only open orders are found. */
+    private void orderDetails(Fields params, Response response, Callback callback) {
+        String ordId = params.getValue("ordId");
+        String clOrdId = params.getValue("clOrdId");
+        long now = exchange.nowMs();
+        List<Order> found = open(params.getValue("instId"), false).stream()
+                .filter(o -> (ordId != null && ordId.equals(o.orderId()))
+                        || (clOrdId != null && clOrdId.equals(o.clientOrderId()))).toList();
+        if (found.isEmpty()) {
+            write(response, callback, 200, OkxWireEncoder.error("51603", "Order does not exist"));
+            return;
+        }
+        write(response, callback, 200, OkxWireEncoder.ok(found, (g, o) ->
+                OkxWireEncoder.order(g, o, frontEnd.instrument(o.instrument().symbol()), null, now)));
     }
 
     private static int limit(Fields params) {

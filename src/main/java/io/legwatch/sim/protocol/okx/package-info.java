@@ -5,6 +5,7 @@
  *
  * <p>Served: {@code GET /api/v5/public/instruments}, {@code GET /api/v5/account/positions},
  * {@code GET /api/v5/trade/orders-pending}, {@code GET /api/v5/trade/orders-algo-pending},
+ * {@code GET /api/v5/trade/order} (open orders only: the simulator keeps no history),
  * {@code POST /api/v5/trade/order}, {@code POST /api/v5/trade/cancel-batch-orders},
  * {@code POST /api/v5/trade/cancel-algos}, {@code POST /api/v5/trade/cancel-all-after}; WebSocket text
  * {@code ping}, ops {@code login}, {@code subscribe}, {@code unsubscribe}; channels {@code positions}
