@@ -5,7 +5,6 @@ import io.legwatch.domain.InstrumentKey;
 import io.legwatch.domain.Order;
 import io.legwatch.domain.OrderRequest;
 import io.legwatch.domain.Position;
-import io.legwatch.domain.Side;
 import io.legwatch.domain.TimeSource;
 import io.legwatch.domain.VenueError;
 import io.legwatch.domain.VenueEvent;
@@ -313,13 +312,8 @@ public final class BybitConnector extends StreamingConnector implements OrderGat
                 .exceptionallyCompose(lookup -> CompletableFuture.failedFuture(ve));
     }
 
-    /** One-way mode: 0. Hedge mode: a reduce-only SELL closes the long side (1), a reduce-only BUY the short side (2). */
     private int positionIdx(OrderRequest r) {
-        if (!book.hedgeMode(r.instrument().symbol())) {
-            return 0;
-        }
-        boolean longSide = r.reduceOnly() ? r.side() == Side.SELL : r.side() == Side.BUY;
-        return longSide ? 1 : 2;
+        return BybitRequests.positionIdx(book.hedgeMode(r.instrument().symbol()), r.side(), r.reduceOnly());
     }
 
     @Override

@@ -66,6 +66,19 @@ final class BybitRequests {
     }
 
     /**
+     * The {@code positionIdx} an order must carry: 0 in one-way mode; in hedge mode the side it acts
+     * on, 1 (long) or 2 (short). A reduce-only SELL closes the long side, a reduce-only BUY the short
+     * side; an opening BUY adds to the long side, an opening SELL to the short side.
+     */
+    static int positionIdx(boolean hedgeMode, Side side, boolean reduceOnly) {
+        if (!hedgeMode) {
+            return 0;
+        }
+        boolean longSide = reduceOnly ? side == Side.SELL : side == Side.BUY;
+        return longSide ? 1 : 2;
+    }
+
+    /**
      * POST /v5/order/cancel-all body for one symbol. For linear/inverse an absent orderFilter
      * cancels every kind (active, conditional, TP/SL, trailing); spot needs one call per filter.
      */

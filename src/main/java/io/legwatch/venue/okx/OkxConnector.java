@@ -5,7 +5,6 @@ import io.legwatch.domain.InstrumentKey;
 import io.legwatch.domain.Order;
 import io.legwatch.domain.OrderRequest;
 import io.legwatch.domain.Position;
-import io.legwatch.domain.Side;
 import io.legwatch.domain.TimeSource;
 import io.legwatch.domain.VenueError;
 import io.legwatch.domain.VenueEvent;
@@ -295,12 +294,8 @@ public final class OkxConnector extends StreamingConnector implements OrderGatew
         return withInstType(request.instrument()).thenCompose(instType -> {
             String clOrdId = OkxClientIds.clOrdId(request.clientOrderId());
             OkxPositionBook.Holding holding = book.holding(request.instrument().symbol());
-            boolean longShort = holding != null && holding.longShortMode();
-            String posSide = null;
-            if (longShort) {
-                boolean longSide = request.reduceOnly() ? request.side() == Side.SELL : request.side() == Side.BUY;
-                posSide = longSide ? "long" : "short";
-            }
+            String posSide = OkxRequests.posSide(holding != null && holding.longShortMode(), request.side(),
+                    request.reduceOnly());
             String tdMode = tdMode(instType, holding);
             String body = OkxRequests.order(request, tdMode, posSide, acceptsReduceOnly(instType, tdMode), clOrdId);
             return api.post("/api/v5/trade/order", body).thenApply(m -> responses.ack(m, request, clOrdId))

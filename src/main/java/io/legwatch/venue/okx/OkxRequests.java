@@ -77,6 +77,19 @@ final class OkxRequests {
         });
     }
 
+    /**
+     * The {@code posSide} an order must carry: none in net mode; in long/short mode the side it acts on.
+     * A reduce-only SELL closes {@code long}, a reduce-only BUY closes {@code short}; an opening BUY goes
+     * to {@code long}, an opening SELL to {@code short}.
+     */
+    static String posSide(boolean longShortMode, Side side, boolean reduceOnly) {
+        if (!longShortMode) {
+            return null;
+        }
+        boolean longSide = reduceOnly ? side == Side.SELL : side == Side.BUY;
+        return longSide ? "long" : "short";
+    }
+
     /** POST /api/v5/trade/cancel-batch-orders body: [{instId, ordId}, ...]. */
     static String cancelBatch(String instId, List<String> ordIds) {
         return idList(instId, "ordId", ordIds);
