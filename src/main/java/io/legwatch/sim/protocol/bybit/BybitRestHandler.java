@@ -178,7 +178,7 @@ final class BybitRestHandler extends Handler.Abstract {
         OrderType type = "Market".equals(b.path("orderType").asText()) ? OrderType.MARKET
                 : "IOC".equals(tif) || "FOK".equals(tif) ? OrderType.LIMIT_IOC : OrderType.LIMIT;
         String linkId = b.path("orderLinkId").asText("");
-        String clientId = linkId.isEmpty() ? "bybit-sim-" + GENERATED_IDS.incrementAndGet() : linkId;
+        String clientId = linkId.isEmpty() ? BybitWireEncoder.GENERATED_ID_PREFIX + GENERATED_IDS.incrementAndGet() : linkId;
         OrderRequest req;
         try {
             req = new OrderRequest(new InstrumentKey(frontEnd.account(), i.symbol()), side, wireQty / i.contractSize(),
@@ -226,8 +226,7 @@ final class BybitRestHandler extends Handler.Abstract {
                 if (Boolean.TRUE.equals(cancels.get(k).join())) {
                     g.writeStartObject();
                     g.writeStringField("orderId", targets.get(k).orderId());
-                    g.writeStringField("orderLinkId", targets.get(k).clientOrderId() == null ? ""
-                            : targets.get(k).clientOrderId());
+                    g.writeStringField("orderLinkId", BybitWireEncoder.linkId(targets.get(k).clientOrderId()));
                     g.writeEndObject();
                 }
             }

@@ -16,7 +16,13 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes simulator state in Bybit v5's wire shapes (field names and JSON types as in the documented
@@ -28,6 +34,9 @@ import java.util.List;
  */
 final class BybitWireEncoder {
     private static final JsonFactory FACTORY = new JsonFactory();
+    private static final String TICK_SIZE = "0.01";
+    /** Prefix of the client ids the front end makes up for orders sent without an orderLinkId. */
+    static final String GENERATED_ID_PREFIX = "bybit-sim-";
 
     private BybitWireEncoder() {
     }
@@ -123,10 +132,22 @@ final class BybitWireEncoder {
                 // spot and option instruments carry no contractType
             }
         }
+        if (i.kind() == InstrumentKind.OPTION) {
+            writeOptionTerms(g, i.symbol());
+        }
         g.writeStringField("status", "Trading");
         g.writeStringField("baseCoin", i.underlying());
-        g.writeStringField("quoteCoin", i.kind() == InstrumentKind.INVERSE ? "USD" : "USDT");
-        g.writeStringField("settleCoin", i.kind() == InstrumentKind.INVERSE ? i.underlying() : "USDT");
+        // Bybit: inverse is quoted in USD and settled in the coin; options are USDC; linear and spot USDT
+        String quote = switch (i.kind()) {
+            case INVERSE -> "USD";
+            case OPTION -> "USDC";
+            default -> "USDT";
+        };
+        g.writeStringField("quoteCoin", quote);
+        g.writeStringField("settleCoin", i.kind() == InstrumentKind.INVERSE ? i.underlying() : quote);
+        g.writeObjectFieldStart("priceFilter");
+        g.writeStringField("tickSize", TICK_SIZE); // the simulator has no tick size: a fixed, fine one
+        g.writeEndObject();
         g.writeObjectFieldStart("lotSizeFilter");
         if (i.kind() == InstrumentKind.SPOT) {
             g.writeStringField("basePrecision", num(step));
@@ -136,6 +157,27 @@ final class BybitWireEncoder {
         g.writeStringField("minOrderQty", num(step));
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    private static final DateTimeFormatter OPTION_DATE = new DateTimeFormatterBuilder().parseCaseInsensitive()
+            .appendPattern("dMMMyy").toFormatter(Locale.ROOT);
+
+    /**
+     * {@code optionsType} and {@code deliveryTime} of an option, read from its Bybit-style symbol
+     * (BTC-25DEC26-60000-C): Bybit options deliver at 08:00 UTC.
+     */
+    private static void writeOptionTerms(JsonGenerator g, String symbol) throws IOException {
+        String[] parts = symbol.split("-");
+        if (parts.length != 4) {
+            return;
+        }
+        g.writeStringField("optionsType", "C".equals(parts[3]) ? "Call" : "Put");
+        try {
+            long delivery = LocalDate.parse(parts[1], OPTION_DATE).atTime(8, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
+            g.writeStringField("deliveryTime", Long.toString(delivery));
+        } catch (DateTimeParseException e) {
+            // not a dated symbol: leave the delivery time out rather than invent one
+        }
     }
 
     static void position(JsonGenerator g, Position p, Instrument i, long timeMs) throws IOException {
@@ -158,7 +200,7 @@ final class BybitWireEncoder {
         double f = i.contractSize();
         g.writeStartObject();
         g.writeStringField("orderId", o.orderId() == null ? "" : o.orderId());
-        g.writeStringField("orderLinkId", o.clientOrderId() == null ? "" : o.clientOrderId());
+        g.writeStringField("orderLinkId", linkId(o.clientOrderId()));
         g.writeStringField("symbol", i.symbol());
         g.writeStringField("price", num(o.price()));
         g.writeStringField("qty", num(o.qty() * f));
@@ -175,6 +217,11 @@ final class BybitWireEncoder {
         g.writeStringField("category", category(i.kind()));
         g.writeStringField("updatedTime", Long.toString(timeMs));
         g.writeEndObject();
+    }
+
+    /** The orderLinkId Bybit shows: "" for an order sent without one (the simulator needs an id of its own). */
+    static String linkId(String clientOrderId) {
+        return clientOrderId == null || clientOrderId.startsWith(GENERATED_ID_PREFIX) ? "" : clientOrderId;
     }
 
     static String status(Order o) {
@@ -198,7 +245,7 @@ final class BybitWireEncoder {
         g.writeStringField("execQty", num(f.qty() * i.contractSize()));
         g.writeStringField("execType", "Trade");
         g.writeStringField("orderId", f.orderId() == null ? "" : f.orderId());
-        g.writeStringField("orderLinkId", f.clientOrderId() == null ? "" : f.clientOrderId());
+        g.writeStringField("orderLinkId", linkId(f.clientOrderId()));
         g.writeStringField("side", f.side() == Side.BUY ? "Buy" : "Sell");
         g.writeStringField("execTime", Long.toString(timeMs));
         g.writeEndObject();

@@ -29,15 +29,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * OKX v5 REST on the simulator: public/instruments, account/positions, trade/orders-pending,
- * trade/orders-algo-pending, trade/order, trade/cancel-batch-orders, trade/cancel-algos and
+ * trade/orders-algo-pending, trade/order, trade/batch-orders, trade/cancel-batch-orders, trade/cancel-algos and
  * trade/cancel-all-after, with OKX's envelope, {@code sCode}s and HTTP statuses; injected rate limits
  * answer HTTP 429 with code 50011.
  */
 final class OkxRestHandler extends Handler.Abstract {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong GENERATED_IDS = new AtomicLong();
 
     private final OkxFrontEnd frontEnd;
     private final SimExchange exchange;
@@ -83,6 +85,7 @@ final class OkxRestHandler extends Handler.Abstract {
             case "GET /api/v5/trade/orders-algo-pending" -> algoPending(params, response, callback);
             case "GET /api/v5/trade/order" -> orderDetails(params, response, callback);
             case "POST /api/v5/trade/order" -> order(JSON.readTree(body), response, callback);
+            case "POST /api/v5/trade/batch-orders" -> batchOrders(JSON.readTree(body), response, callback);
             case "POST /api/v5/trade/cancel-batch-orders" -> cancel(JSON.readTree(body), "ordId", response, callback);
             case "POST /api/v5/trade/cancel-algos" -> cancel(JSON.readTree(body), "algoId", response, callback);
             case "POST /api/v5/trade/cancel-all-after" -> cancelAllAfter(JSON.readTree(body), response, callback);
@@ -184,36 +187,65 @@ final class OkxRestHandler extends Handler.Abstract {
         }
     }
 
+    /** What became of one order request: its ids and sCode, or that the venue could not answer. */
+    private record Outcome(String clOrdId, String ordId, String sCode, String sMsg, boolean unavailable) {
+        static Outcome failed(String clOrdId, String sCode, String sMsg) {
+            return new Outcome(clOrdId, "", sCode, sMsg, false);
+        }
+
+        boolean ok() {
+            return "0".equals(sCode);
+        }
+    }
+
     private void order(JsonNode b, Response response, Callback callback) {
+        placeOne(b).thenAccept(out -> {
+            if (out.unavailable()) {
+                write(response, callback, 503, OkxWireEncoder.error("50001",
+                        "Service temporarily unavailable. Please try again later."));
+            } else {
+                writeResults(response, callback, List.of(out));
+            }
+        });
+    }
+
+    /** POST /api/v5/trade/batch-orders: up to 20 orders, one result item each (what CCXT uses for one order too). */
+    private void batchOrders(JsonNode items, Response response, Callback callback) {
+        if (!items.isArray() || items.isEmpty() || items.size() > 20) {
+            write(response, callback, 400, OkxWireEncoder.error("51000", "Parameter orders error"));
+            return;
+        }
+        List<CompletableFuture<Outcome>> outcomes = new ArrayList<>();
+        items.forEach(item -> outcomes.add(placeOne(item)));
+        CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)).thenAccept(x ->
+                writeResults(response, callback, outcomes.stream().map(CompletableFuture::join).toList()));
+    }
+
+    private CompletableFuture<Outcome> placeOne(JsonNode b) {
         String clOrdId = b.path("clOrdId").asText("");
         Instrument i = frontEnd.instrument(b.path("instId").asText());
         if (i == null) {
-            orderFailed(response, callback, clOrdId, "51001", "Instrument ID doesn't exist.");
-            return;
+            return done(Outcome.failed(clOrdId, "51001", "Instrument ID doesn't exist."));
         }
         if (!clOrdId.isEmpty() && !clOrdId.matches("[A-Za-z0-9]{1,32}")) {
-            orderFailed(response, callback, clOrdId, "51000", "Parameter clOrdId error");
-            return;
+            return done(Outcome.failed(clOrdId, "51000", "Parameter clOrdId error"));
         }
         String posSide = b.path("posSide").asText("");
         if (!posSide.isEmpty() && !"net".equals(posSide)) {
             // the simulated account is in net mode, as OKX answers for a long/short order in net mode
-            orderFailed(response, callback, clOrdId, "51000", "Parameter posSide error");
-            return;
+            return done(Outcome.failed(clOrdId, "51000", "Parameter posSide error"));
         }
         String tdMode = b.path("tdMode").asText("");
         boolean spot = i.kind() == InstrumentKind.SPOT;
         if (!(spot ? List.of("cash", "cross", "isolated") : List.of("cross", "isolated")).contains(tdMode)) {
-            orderFailed(response, callback, clOrdId, "51000", "Parameter tdMode error");
-            return;
+            return done(Outcome.failed(clOrdId, "51000", "Parameter tdMode error"));
         }
         Side side;
         switch (b.path("side").asText()) {
             case "buy" -> side = Side.BUY;
             case "sell" -> side = Side.SELL;
             default -> {
-                orderFailed(response, callback, clOrdId, "51000", "Parameter side error");
-                return;
+                return done(Outcome.failed(clOrdId, "51000", "Parameter side error"));
             }
         }
         OrderType type;
@@ -222,8 +254,7 @@ final class OkxRestHandler extends Handler.Abstract {
             case "ioc", "fok", "optimal_limit_ioc" -> type = OrderType.LIMIT_IOC;
             case "limit", "post_only" -> type = OrderType.LIMIT;
             default -> {
-                orderFailed(response, callback, clOrdId, "51000", "Parameter ordType error");
-                return;
+                return done(Outcome.failed(clOrdId, "51000", "Parameter ordType error"));
             }
         }
         OrderRequest req;
@@ -231,36 +262,45 @@ final class OkxRestHandler extends Handler.Abstract {
             double sz = Double.parseDouble(b.path("sz").asText());
             double px = type == OrderType.MARKET ? Double.NaN : Double.parseDouble(b.path("px").asText());
             boolean reduceOnly = b.path("reduceOnly").asBoolean(false);
-            String clientId = clOrdId.isEmpty() ? "okxsim" + System.nanoTime() : clOrdId;
+            String clientId = clOrdId.isEmpty() ? OkxWireEncoder.GENERATED_ID_PREFIX + GENERATED_IDS.incrementAndGet() : clOrdId;
             req = new OrderRequest(new InstrumentKey(frontEnd.account(), i.symbol()), side, sz, type, px, reduceOnly,
                     clientId);
         } catch (IllegalArgumentException e) {
-            orderFailed(response, callback, clOrdId, "51000", "Parameter sz error");
-            return;
+            return done(Outcome.failed(clOrdId, "51000", "Parameter sz error"));
         }
-        exchange.place(req).whenComplete((o, failure) -> {
+        return exchange.place(req).handle((o, failure) -> {
             if (failure == null) {
-                write(response, callback, 200, OkxWireEncoder.json(g -> {
-                    g.writeStartObject();
-                    g.writeStringField("code", "0");
-                    g.writeStringField("msg", "");
-                    g.writeArrayFieldStart("data");
-                    itemResult(g, "clOrdId", clOrdId, "ordId", o.orderId(), "0", "Order placed");
-                    g.writeEndArray();
-                    g.writeEndObject();
-                }));
-                return;
+                return new Outcome(clOrdId, o.orderId(), "0", "Order placed", false);
             }
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             if (cause instanceof VenueException ve && ve.error().kind() == VenueError.Kind.REJECTED) {
                 OkxSimErrors.Code code = OkxSimErrors.of(ve.error());
-                orderFailed(response, callback, clOrdId, code.sCode(), code.sMsg());
-            } else {
-                write(response, callback, 503, OkxWireEncoder.error("50001",
-                        "Service temporarily unavailable. Please try again later."));
+                return Outcome.failed(clOrdId, code.sCode(), code.sMsg());
             }
+            return new Outcome(clOrdId, "", "50001", "Service temporarily unavailable", true);
         });
+    }
+
+    private static CompletableFuture<Outcome> done(Outcome outcome) {
+        return CompletableFuture.completedFuture(outcome);
+    }
+
+    /** OKX's envelope for order results: code "0" all placed, "1" all failed, "2" some; reasons per item. */
+    private void writeResults(Response response, Callback callback, List<Outcome> outcomes) {
+        boolean allOk = outcomes.stream().allMatch(Outcome::ok);
+        boolean noneOk = outcomes.stream().noneMatch(Outcome::ok);
+        write(response, callback, 200, OkxWireEncoder.json(g -> {
+            g.writeStartObject();
+            g.writeStringField("code", allOk ? "0" : noneOk ? "1" : "2");
+            g.writeStringField("msg", allOk ? "" : noneOk ? "All operations failed" : "Bulk operation partially succeeded.");
+            g.writeArrayFieldStart("data");
+            for (Outcome out : outcomes) {
+                itemResult(g, "clOrdId", out.clOrdId(), "ordId", out.ordId(), out.sCode(), out.sMsg());
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }));
     }
 
     private static void itemResult(JsonGenerator g, String idField1, String id1,
@@ -273,19 +313,6 @@ final class OkxRestHandler extends Handler.Abstract {
         g.writeStringField("sCode", sCode);
         g.writeStringField("sMsg", sMsg);
         g.writeEndObject();
-    }
-
-    /** OKX's answer to a refused order: HTTP 200, code "1", the reason in the item's sCode. */
-    private void orderFailed(Response response, Callback callback, String clOrdId, String sCode, String sMsg) {
-        write(response, callback, 200, OkxWireEncoder.json(g -> {
-            g.writeStartObject();
-            g.writeStringField("code", "1");
-            g.writeStringField("msg", "All operations failed");
-            g.writeArrayFieldStart("data");
-            itemResult(g, "clOrdId", clOrdId, "ordId", "", sCode, sMsg);
-            g.writeEndArray();
-            g.writeEndObject();
-        }));
     }
 
     /** cancel-batch-orders ({@code ordId}) and cancel-algos ({@code algoId}): one result item per request item. */

@@ -28,6 +28,8 @@ import java.util.List;
  */
 final class OkxWireEncoder {
     private static final JsonFactory FACTORY = new JsonFactory();
+    /** Prefix of the client ids the front end makes up for orders sent without a clOrdId. */
+    static final String GENERATED_ID_PREFIX = "okxsim";
 
     private OkxWireEncoder() {
     }
@@ -113,6 +115,7 @@ final class OkxWireEncoder {
         g.writeStringField("ctValCcy", i.kind() == InstrumentKind.INVERSE ? "USD" : derivative ? i.underlying() : "");
         g.writeStringField("optType", i.kind() == InstrumentKind.OPTION ? "C" : "");
         g.writeStringField("lotSz", num(i.lotSize()));
+        g.writeStringField("tickSz", "0.01"); // the simulator has no tick size: a fixed, fine one
         g.writeStringField("minSz", num(i.lotSize()));
         g.writeStringField("state", "live");
         g.writeEndObject();
@@ -149,6 +152,11 @@ final class OkxWireEncoder {
         g.writeEndObject();
     }
 
+    /** The clOrdId OKX shows: "" for an order sent without one (the simulator needs an id of its own). */
+    static String clOrdId(String clientOrderId) {
+        return clientOrderId == null || clientOrderId.startsWith(GENERATED_ID_PREFIX) ? "" : clientOrderId;
+    }
+
     static String state(Order o) {
         return switch (o.state()) {
             case PENDING, NEW, UNKNOWN -> "live";
@@ -164,7 +172,7 @@ final class OkxWireEncoder {
         g.writeStringField("instId", i.symbol());
         g.writeStringField("instType", instType(i.kind()));
         g.writeStringField("ordId", o.orderId() == null ? "" : o.orderId());
-        g.writeStringField("clOrdId", o.clientOrderId() == null ? "" : o.clientOrderId());
+        g.writeStringField("clOrdId", clOrdId(o.clientOrderId()));
         g.writeStringField("side", o.side() == Side.BUY ? "buy" : "sell");
         g.writeStringField("posSide", "net");
         g.writeStringField("tdMode", i.kind() == InstrumentKind.SPOT ? "cash" : "cross");
@@ -198,7 +206,7 @@ final class OkxWireEncoder {
         g.writeStringField("instId", i.symbol());
         g.writeStringField("instType", instType(i.kind()));
         g.writeStringField("algoId", o.orderId());
-        g.writeStringField("algoClOrdId", o.clientOrderId() == null ? "" : o.clientOrderId());
+        g.writeStringField("algoClOrdId", clOrdId(o.clientOrderId()));
         g.writeStringField("ordType", "conditional");
         g.writeStringField("side", o.side() == Side.BUY ? "buy" : "sell");
         g.writeStringField("posSide", "net");
