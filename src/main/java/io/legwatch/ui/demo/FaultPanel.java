@@ -47,7 +47,7 @@ public final class FaultPanel {
     private final VBox box = new VBox();
     private final ComboBox<VenueId> venue = new ComboBox<>();
     private final ComboBox<Kind> kind = new ComboBox<>(FXCollections.observableArrayList(Kind.values()));
-    private final Spinner<Integer> amount = new Spinner<>(1, 10_000, 3);
+    private final Spinner<Integer> amount = new Spinner<>(1, 10_000, 20);
     private final Label last = new Label();
     private final FaultControl faults;
 
@@ -101,7 +101,7 @@ public final class FaultPanel {
 
     private static int defaultAmount(Kind k) {
         return switch (k) {
-            case REJECT_NEXT -> 3;
+            case REJECT_NEXT -> 20;
             case PARTIAL_FILLS -> 30;
             case DELAY_ACKS -> 1500;
             default -> 1;
