@@ -67,7 +67,7 @@ final class KillSwitchCommands {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "plan " + preview.planId() + " was already sent or is unknown; open the flatten dialog again"));
         }
-        return run(p.target(), p.plan(), "Flatten");
+        return run(p.target(), p.plan(), p.target() instanceof FlattenTarget.Global ? "Kill switch" : "Flatten");
     }
 
     CompletableFuture<ActionReceipt> killAll() {
