@@ -79,8 +79,13 @@ class DemoWindowTest {
         waitFor(10, () -> window.errors().entries().stream()
                 .anyMatch(e -> e.error() != null && e.error().venue().equals(SimExchange.SIM_B)));
 
-        // Heal the venue, then flatten the strategy from its row and confirm the plan.
+        // Heal the venue but slow its acks, so the flatten lasts many frames (the UI shows the newest
+        // snapshot per frame; a flatten faster than a frame would go straight to FLAT on screen).
         robot.clickOn("#fault-heal");
+        robot.clickOn("#fault-kind");
+        robot.clickOn("Delay acks (N ms)");
+        robot.clickOn("#fault-apply");
+        assertThat(demo.world().exchange().faults(SimExchange.SIM_B).state().ackDelayMs()).isPositive();
         List<HedgeStatus> seen = new CopyOnWriteArrayList<>();
         PositionRow strategyRow = onFx(() -> window.model().strategyItem(DemoScenario.BTC_BASIS).orElseThrow().getValue());
         WaitForAsyncUtils.asyncFx(() -> strategyRow.statusProperty().addListener((o, was, now) -> seen.add(now)))
