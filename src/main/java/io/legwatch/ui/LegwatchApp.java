@@ -75,8 +75,11 @@ public final class LegwatchApp extends Application {
         window.attach(stage);
         stage.show();
         // ProcessHandle (java.base), not ManagementFactory: the jlinked runtime has no java.management.
-        ProcessHandle.current().info().startInstant().ifPresent(started ->
-                log.info("Window shown {} ms after the process started", Duration.between(started, Instant.now()).toMillis()));
+        // CPU time alongside wall time: on a loaded machine the wall time says little about the app.
+        ProcessHandle.Info process = ProcessHandle.current().info();
+        process.startInstant().ifPresent(started -> log.info("Window shown {} ms after the process started "
+                        + "(process CPU time so far {} ms)", Duration.between(started, Instant.now()).toMillis(),
+                process.totalCpuDuration().map(Duration::toMillis).orElse(-1L)));
         // After the first frame: starting venues and the engine must not delay the window.
         Platform.runLater(() -> {
             Thread starter = new Thread(this::startSession, "session-start");
