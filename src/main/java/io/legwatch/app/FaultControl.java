@@ -1,0 +1,15 @@
+package io.legwatch.app;
+
+import io.legwatch.domain.VenueId;
+
+import java.util.List;
+
+/** Breaks and heals simulated venues (demo mode only). */
+public interface FaultControl {
+    List<VenueId> venues();
+
+    void inject(VenueId venue, Fault fault);
+
+    /** Removes every fault on the venue and reconnects it if it was disconnected. */
+    void heal(VenueId venue);
+}

@@ -1,0 +1,44 @@
+package io.legwatch.app;
+
+import io.legwatch.domain.VenueId;
+import io.legwatch.sim.SimExchange;
+import io.legwatch.sim.SimFaults;
+
+import java.util.List;
+
+/** The demo fault panel's port onto the simulator's fault injection. */
+final class SimFaultControl implements FaultControl {
+    private final SimExchange exchange;
+
+    SimFaultControl(SimExchange exchange) {
+        this.exchange = exchange;
+    }
+
+    @Override
+    public List<VenueId> venues() {
+        return exchange.venues();
+    }
+
+    @Override
+    public void inject(VenueId venue, Fault fault) {
+        SimFaults f = exchange.faults(venue);
+        if (fault instanceof Fault.RejectNext r) {
+            f.rejectNext(r.count());
+        } else if (fault instanceof Fault.Disconnect) {
+            f.disconnect();
+        } else if (fault instanceof Fault.Silent) {
+            f.goSilent();
+        } else if (fault instanceof Fault.PartialFills p) {
+            f.partialFills(p.fraction());
+        } else if (fault instanceof Fault.DelayAcks a) {
+            f.delayAcks(a.delay());
+        } else {
+            throw new IllegalArgumentException("unknown fault " + fault);
+        }
+    }
+
+    @Override
+    public void heal(VenueId venue) {
+        exchange.faults(venue).heal();
+    }
+}
