@@ -197,7 +197,7 @@ class DeribitSamplesTest {
         assertThat(DeribitJson.envelope(text("set-heartbeat-response.json")).id()).isEqualTo(1569L);
         DeribitWire.Envelope test = DeribitJson.envelope(text("test-response.json"));
         assertThat(test.id()).isEqualTo(8212L);
-        assertThat(DeribitJson.bind(test.result(), java.util.Map.class)).containsEntry("version", "1.2.26");
+        assertThat(DeribitJson.MAPPER.readTree(text("test-response.json")).at("/result/version").asText()).isEqualTo("1.2.26");
         decoder.decode(text("test-response.json"), 1, out);
         assertThat(out.responses).hasSize(1);
         assertThat(out.events).isEmpty();
