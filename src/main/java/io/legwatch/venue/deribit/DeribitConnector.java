@@ -1,6 +1,5 @@
 package io.legwatch.venue.deribit;
 
-import io.legwatch.domain.Fill;
 import io.legwatch.domain.Instrument;
 import io.legwatch.domain.Order;
 import io.legwatch.domain.Position;
@@ -20,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -104,7 +102,7 @@ public final class DeribitConnector extends StreamingConnector {
                 .thenCompose(ok -> rpc.call("public/set_heartbeat", Map.of("interval", heartbeatSeconds())))
                 .thenCompose(ok -> orders != null ? orders.rearm() : CompletableFuture.completedFuture(null))
                 .thenCompose(ok -> subscribe())
-                .thenCompose(ok -> fetchSnapshot());
+                .thenCompose(ok -> fetchSnapshot(true));
     }
 
     private CompletableFuture<Void> authenticate() {
@@ -170,8 +168,12 @@ public final class DeribitConnector extends StreamingConnector {
         });
     }
 
-    /** Instruments, positions and open orders over the socket, as one Snapshot. */
-    private CompletableFuture<VenueEvent.Snapshot> fetchSnapshot() {
+    /**
+     * Instruments, positions and open orders over the socket, as one Snapshot.
+     *
+     * @param resync true for the resync after a (re)connect: records when the answers arrived, for {@link #afterSnapshot}
+     */
+    private CompletableFuture<VenueEvent.Snapshot> fetchSnapshot(boolean resync) {
         List<CompletableFuture<JsonRpcChannel.Reply>> metas = new ArrayList<>();
         List<CompletableFuture<JsonRpcChannel.Reply>> positions = new ArrayList<>();
         List<CompletableFuture<JsonRpcChannel.Reply>> openOrders = new ArrayList<>();
@@ -207,8 +209,10 @@ public final class DeribitConnector extends StreamingConnector {
                 ords.addAll(strict(() -> DeribitMapping.snapshotOrders(instruments,
                         bindOrThrow(r, DeribitJson.ORDERS, "private/get_open_orders_by_currency"))));
             }
-            positionsAnsweredNanos = posNanos;
-            ordersAnsweredNanos = ordNanos;
+            if (resync) {
+                positionsAnsweredNanos = posNanos;
+                ordersAnsweredNanos = ordNanos;
+            }
             return new VenueEvent.Snapshot(venue(), instruments.all(), pos, ords, usOut / 1000, Math.max(posNanos, ordNanos));
         });
     }
@@ -220,16 +224,23 @@ public final class DeribitConnector extends StreamingConnector {
      */
     @Override
     protected List<VenueEvent> afterSnapshot(VenueEvent.Snapshot snapshot, List<VenueEvent> heldBack) {
-        long posNanos = positionsAnsweredNanos;
-        long ordNanos = ordersAnsweredNanos;
+        return stillNews(heldBack, positionsAnsweredNanos, ordersAnsweredNanos);
+    }
+
+    /**
+     * Held-back events that the snapshot does not already contain: position (order) updates received
+     * after the positions (orders) answer, every fill, heartbeat and error report, and no older snapshot
+     * (a refresh that raced the resync).
+     */
+    static List<VenueEvent> stillNews(List<VenueEvent> heldBack, long positionsAnsweredNanos, long ordersAnsweredNanos) {
         return heldBack.stream().filter(e -> {
             if (e instanceof VenueEvent.PositionUpdate) {
-                return e.recvNanos() > posNanos;
+                return e.recvNanos() > positionsAnsweredNanos;
             }
             if (e instanceof VenueEvent.OrderUpdate) {
-                return e.recvNanos() > ordNanos;
+                return e.recvNanos() > ordersAnsweredNanos;
             }
-            return true;
+            return !(e instanceof VenueEvent.Snapshot);
         }).toList();
     }
 
@@ -289,7 +300,7 @@ public final class DeribitConnector extends StreamingConnector {
             return;
         }
         log.info("{}: update for unknown instrument {}; refreshing the snapshot", venue(), instrument);
-        fetchSnapshot().whenComplete((snapshot, error) -> {
+        fetchSnapshot(false).whenComplete((snapshot, error) -> {
             refreshing.set(false);
             if (error != null) {
                 reportError(errorOf(error, "snapshot refresh for " + instrument + " failed"), System.nanoTime());
@@ -323,7 +334,7 @@ public final class DeribitConnector extends StreamingConnector {
         if (!streamUsable() && rest != null) {
             return rest.snapshot().thenApply(VenueEvent.Snapshot::positions);
         }
-        return fetchSnapshot().thenApply(VenueEvent.Snapshot::positions);
+        return fetchSnapshot(false).thenApply(VenueEvent.Snapshot::positions);
     }
 
     @Override
@@ -331,7 +342,7 @@ public final class DeribitConnector extends StreamingConnector {
         if (!streamUsable() && rest != null) {
             return rest.snapshot().thenApply(VenueEvent.Snapshot::openOrders);
         }
-        return fetchSnapshot().thenApply(VenueEvent.Snapshot::openOrders);
+        return fetchSnapshot(false).thenApply(VenueEvent.Snapshot::openOrders);
     }
 
     @Override
@@ -350,8 +361,7 @@ public final class DeribitConnector extends StreamingConnector {
     }
 
     @Override
-    public void close() {
-        stop();
+    protected void onStopped() {
         timer.shutdownNow();
     }
 

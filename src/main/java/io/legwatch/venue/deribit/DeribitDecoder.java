@@ -49,7 +49,7 @@ final class DeribitDecoder {
             return;
         }
         try {
-            if (env.id() != null && (env.result() != null || env.error() != null)) {
+            if (env.isResponse()) {
                 out.response(env, recvNanos);
             } else if ("heartbeat".equals(env.method())) {
                 if (env.params() != null && "test_request".equals(env.params().type())) {
