@@ -265,6 +265,19 @@ class DeribitFrontEndIntegrationTest {
     }
 
     @Test
+    void restPollingRateLimitedIsReportedThenRecovers() {
+        start(config(SECRET));
+        await("connected", () -> statuses(ConnectionState.CONNECTED) == 1);
+        frontEnd.wireFaults().rateLimitNext(1); // the first REST poll meets HTTP 429 + 10028
+        frontEnd.wireFaults().refuseWebSockets(true);
+        await("rate limit reported", () -> has(VenueEvent.ErrorReport.class,
+                r -> r.error().kind() == VenueError.Kind.RATE_LIMITED && "10028".equals(r.error().code())));
+        await("degraded after the cool-down", () -> statuses(ConnectionState.DEGRADED) >= 1);
+        frontEnd.wireFaults().refuseWebSockets(false);
+        await("back on the stream", () -> statuses(ConnectionState.CONNECTED) == 2);
+    }
+
+    @Test
     void rateLimitIsTypedAndBacksOff() throws Exception {
         start(config(SECRET));
         await("connected", () -> statuses(ConnectionState.CONNECTED) == 1);
