@@ -26,7 +26,11 @@ import java.util.regex.Pattern;
  */
 final class DeribitPayloads {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern OPTION = Pattern.compile("^[A-Z]+-\\w+-(\\d+)-([CP])$");
+    private static final Pattern OPTION = Pattern.compile("^[A-Z]+-(\\w+)-(\\d+)-([CP])$");
+    private static final java.time.format.DateTimeFormatter EXPIRY = new java.time.format.DateTimeFormatterBuilder()
+            .parseCaseInsensitive().appendPattern("dMMMyy").toFormatter(java.util.Locale.ROOT);
+    /** Perpetuals have no expiry; Deribit reports this far-future timestamp for them. */
+    private static final long NO_EXPIRY = 32503708800000L;
     /** Our internal client id for the simulator: the label, made unique (Deribit does not dedupe labels). */
     private static final Pattern INTERNAL_CID = Pattern.compile("^dfe\\d+:(.*)$");
 
@@ -79,11 +83,13 @@ final class DeribitPayloads {
             n.put("max_leverage", 50);
         }
         Matcher m = OPTION.matcher(i.symbol());
+        long expiry = NO_EXPIRY;
         if (i.kind() == InstrumentKind.OPTION && m.matches()) {
-            n.put("strike", Long.parseLong(m.group(1)));
-            n.put("option_type", m.group(2).equals("C") ? "call" : "put");
+            n.put("strike", Long.parseLong(m.group(2)));
+            n.put("option_type", m.group(3).equals("C") ? "call" : "put");
+            expiry = expiry(m.group(1));
         }
-        n.put("expiration_timestamp", 32503708800000L);
+        n.put("expiration_timestamp", expiry);
         n.put("creation_timestamp", 1534167754000L);
         n.put("counter_currency", "USD");
         n.put("contract_size", i.contractSize());
@@ -212,6 +218,15 @@ final class DeribitPayloads {
         n.put("delta_total", round(deltaTotal));
         n.put("margin_model", "segregated_sm");
         return n;
+    }
+
+    /** Deribit options expire at 08:00 UTC on the date in their name (e.g. 25DEC26). */
+    private static long expiry(String date) {
+        try {
+            return java.time.LocalDate.parse(date, EXPIRY).atTime(8, 0).toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            return NO_EXPIRY;
+        }
     }
 
     static String label(String clientOrderId) {

@@ -119,6 +119,7 @@ final class DeribitRpc {
                     ws(caller).setHeartbeat(0);
                     yield ok();
                 }
+                case "public/get_currencies" -> done(currencies());
                 case "public/get_instruments" -> done(instruments(params));
                 case "public/get_instrument" -> done(payloads.instrument(instrument(text(params, "instrument_name"))));
                 case "private/subscribe", "public/subscribe" -> done(subscribe(params, caller));
@@ -233,6 +234,28 @@ final class DeribitRpc {
             if (DeribitPayloads.inCurrency(i, currency) && (kind.isEmpty() || kind.equals(DeribitPayloads.kind(i)))) {
                 out.add(payloads.instrument(i));
             }
+        }
+        return out;
+    }
+
+    /** The currencies the account's instruments settle in or are based on (BTC, ETH, USDT here). */
+    private JsonNode currencies() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Instrument i : exchange.instruments(account)) {
+            names.add(i.underlying());
+            names.add(DeribitPayloads.settlement(i));
+        }
+        ArrayNode out = DeribitPayloads.JSON.createArrayNode();
+        for (String c : names) {
+            ObjectNode n = out.addObject();
+            n.put("currency", c);
+            n.put("currency_long", c);
+            n.put("coin_type", c.equals("USDT") ? "ERC20" : c.equals("BTC") ? "BITCOIN" : "ETHER");
+            n.put("fee_precision", 4);
+            n.put("min_confirmations", 1);
+            n.put("withdrawal_fee", 0);
+            n.put("min_withdrawal_fee", 0);
+            n.putArray("withdrawal_priorities");
         }
         return out;
     }
