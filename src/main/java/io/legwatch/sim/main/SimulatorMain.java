@@ -89,7 +89,14 @@ public final class SimulatorMain {
             System.exit(2);
             return;
         }
-        ProtocolSimulator sim = ProtocolSimulator.start(args.options(), TimeSource.SYSTEM);
+        ProtocolSimulator sim;
+        try {
+            sim = ProtocolSimulator.start(args.options(), TimeSource.SYSTEM);
+        } catch (IllegalStateException e) {
+            System.err.println("SimulatorMain: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sim.close();

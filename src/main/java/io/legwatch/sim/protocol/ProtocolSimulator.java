@@ -220,35 +220,34 @@ public final class ProtocolSimulator implements AutoCloseable {
         VenueId id = VenueId.of(p.type() + "-sim");
         String host = "http://127.0.0.1:";
         String ws = "ws://127.0.0.1:";
-        switch (p) {
+        return switch (p) {
             case BINANCE -> {
                 BinanceFrontEnd fe = new BinanceFrontEnd(exchange, account, key, secret, TimeSource.SYSTEM, seed);
                 frontEnds.add(fe);
                 int bound = fe.start(port);
-                return new Served(p, id, account, bound, fe.restBase(), fe.wsBase(), key, secret, null);
+                yield new Served(p, id, account, bound, fe.restBase(), fe.wsBase(), key, secret, null);
             }
             case DERIBIT -> {
                 DeribitFrontEnd fe = new DeribitFrontEnd(exchange, account, key, secret);
                 frontEnds.add(fe);
                 int bound = fe.start(port);
-                return new Served(p, id, account, bound, host + bound, ws + bound + DeribitFrontEnd.WS_PATH, key,
+                yield new Served(p, id, account, bound, host + bound, ws + bound + DeribitFrontEnd.WS_PATH, key,
                         secret, null);
             }
             case BYBIT -> {
                 BybitFrontEnd fe = new BybitFrontEnd(exchange, account, key, secret, TimeSource.SYSTEM);
                 frontEnds.add(fe);
                 int bound = fe.start(port);
-                return new Served(p, id, account, bound, host + bound, ws + bound + "/v5/private", key, secret, null);
+                yield new Served(p, id, account, bound, host + bound, ws + bound + "/v5/private", key, secret, null);
             }
             case OKX -> {
                 OkxFrontEnd fe = new OkxFrontEnd(exchange, account, key, secret, passphrase, TimeSource.SYSTEM);
                 frontEnds.add(fe);
                 int bound = fe.start(port);
-                return new Served(p, id, account, bound, host + bound, ws + bound + "/ws/v5/private", key, secret,
+                yield new Served(p, id, account, bound, host + bound, ws + bound + "/ws/v5/private", key, secret,
                         passphrase);
             }
-            default -> throw new IllegalArgumentException("no front end for " + p);
-        }
+        };
     }
 
     private static String hex(SecureRandom random, int bytes) {
