@@ -32,6 +32,7 @@ public final class Launcher {
             System.exit(2);
         }
         try {
+            LegwatchApp.prepare(java.util.List.of(args));
             Application.launch(LegwatchApp.class, args);
         } catch (UnsupportedOperationException e) {
             System.err.println("Legwatch could not open a window on this display (" + e.getMessage() + ").");

@@ -1,9 +1,11 @@
 package io.legwatch.app;
 
 import io.legwatch.domain.VenueId;
+import io.legwatch.sim.FaultState;
 import io.legwatch.sim.SimExchange;
 import io.legwatch.sim.SimFaults;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The demo fault panel's port onto the simulator's fault injection. */
@@ -35,6 +37,29 @@ final class SimFaultControl implements FaultControl {
         } else {
             throw new IllegalArgumentException("unknown fault " + fault);
         }
+    }
+
+    @Override
+    public String describe(VenueId venue) {
+        FaultState f = exchange.faults(venue).state();
+        if (f.healthy()) {
+            return "healthy";
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add("link " + f.link());
+        if (f.rejectsPending() > 0) {
+            parts.add(f.rejectsPending() + " rejects pending");
+        }
+        if (f.ackDelayMs() > 0) {
+            parts.add("acks +" + f.ackDelayMs() + " ms");
+        }
+        if (f.fillFraction() < 1) {
+            parts.add("fills " + Math.round(f.fillFraction() * 100) + " %");
+        }
+        if (f.pricesStale()) {
+            parts.add("prices frozen");
+        }
+        return String.join(", ", parts);
     }
 
     @Override

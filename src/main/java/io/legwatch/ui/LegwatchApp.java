@@ -12,6 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.time.Instant;
 
 /**
@@ -21,9 +24,37 @@ import java.time.Instant;
 public final class LegwatchApp extends Application {
     private static final Logger log = LoggerFactory.getLogger(LegwatchApp.class);
 
+    /** The session being built while the toolkit starts (see {@link #prepare}); null when not prepared. */
+    private static volatile CompletableFuture<LegwatchSession> prepared;
+
     private LegwatchSession session;
     private SettingsStore settings;
     private MainWindow window;
+
+    /**
+     * Starts building the session (demo world, engine, kill switch: mostly class loading) on a
+     * background thread, so it overlaps the JavaFX toolkit's own start-up. Call before launching.
+     */
+    public static void prepare(List<String> args) {
+        prepared = CompletableFuture.supplyAsync(() -> AppWiring.fromArgs(args), r -> {
+            Thread t = new Thread(r, "session-build");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private LegwatchSession buildSession() {
+        CompletableFuture<LegwatchSession> p = prepared;
+        prepared = null;
+        if (p == null) {
+            return AppWiring.fromArgs(getParameters().getRaw());
+        }
+        try {
+            return p.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
 
     @Override
     public void start(Stage stage) {
@@ -31,7 +62,7 @@ public final class LegwatchApp extends Application {
         Css.installTheme();
         settings = new SettingsStore(AppDirs.forCurrentUser().settingsFile(), Duration.ofMillis(500));
         try {
-            session = AppWiring.fromArgs(getParameters().getRaw());
+            session = buildSession();
         } catch (RuntimeException e) {
             // Bad arguments or a demo that cannot be built: say so in a window, then exit cleanly.
             log.error("Legwatch could not start", e);

@@ -88,6 +88,11 @@ public final class MainWindow {
         clock.onTick(model::tick);
         clock.onTick(venues::tick);
         clock.onTick(now -> errors.applyAlarms(session.alarms()));
+        faultPanel.ifPresent(p -> clock.onTick(now -> {
+            if (p.view().isVisible()) {
+                p.refreshState();
+            }
+        }));
 
         root.getStyleClass().add("legwatch");
         root.setTop(new VBox(toolbar(), underlying.view()));

@@ -2,10 +2,12 @@ package io.legwatch.ui;
 
 import io.legwatch.config.SettingsStore;
 import io.legwatch.config.UserSettings;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.control.TreeTableColumn;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 import java.util.List;
 
@@ -24,36 +26,50 @@ final class WindowStatePersister {
         UserSettings s = store.get();
         // A size saved on a larger monitor must not open the window bigger than this screen.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setWidth(Math.min(Math.max(s.windowWidth(), stage.getMinWidth()), screen.getWidth()));
-        stage.setHeight(Math.min(Math.max(s.windowHeight(), stage.getMinHeight()), screen.getHeight()));
+        double width = Math.min(Math.max(s.windowWidth(), stage.getMinWidth()), screen.getWidth());
+        double height = Math.min(Math.max(s.windowHeight(), stage.getMinHeight()), screen.getHeight());
+        stage.setWidth(width);
+        stage.setHeight(height);
         if (s.hasWindowPosition() && onSomeScreen(s)) {
             stage.setX(s.windowX());
             stage.setY(s.windowY());
         }
-        stage.setMaximized(s.maximized());
+        if (s.maximized()) {
+            stage.setMaximized(true);
+        }
         for (TreeTableColumn<?, ?> c : columns) {
             Double w = s.columnWidths().get(c.getId());
             if (w != null && c.getId() != null) {
                 c.setPrefWidth(w);
             }
-            c.widthProperty().addListener((obs, o, width) -> {
-                if (c.getId() != null && width.doubleValue() > 0) {
-                    store.update(x -> x.withColumnWidth(c.getId(), Math.round(width.doubleValue())));
+            c.widthProperty().addListener((obs, o, now) -> {
+                if (c.getId() != null && now.doubleValue() > 0) {
+                    store.update(x -> x.withColumnWidth(c.getId(), Math.round(now.doubleValue())));
                 }
             });
         }
+        boolean[] settled = {false};
         Runnable record = () -> {
-            // Only a window the user sees and sizes: while it is being mapped or hidden, window
-            // managers report transient sizes that must not become the next start's size.
-            if (!stage.isShowing() || stage.getWidth() < stage.getMinWidth() || stage.getHeight() < stage.getMinHeight()) {
+            // Only a window the user sees and sizes: while it is being mapped, window managers report
+            // transient sizes (GTK's 200x200 default) that must not become the next start's size.
+            if (!settled[0] || !stage.isShowing()) {
                 return;
             }
-            if (!stage.isMaximized() && !stage.isIconified() && stage.getWidth() > 0 && stage.getHeight() > 0) {
-                store.update(x -> x.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false));
-            } else if (stage.isMaximized()) {
+            if (stage.isMaximized()) {
                 store.update(x -> x.withWindow(x.windowX(), x.windowY(), x.windowWidth(), x.windowHeight(), true));
+            } else if (!stage.isIconified()) {
+                store.update(x -> x.withWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), false));
             }
         };
+        // Some window managers (seen with openbox) map the window at GTK's default size and JavaFX
+        // keeps it: apply the wanted size again once the window is up, then start recording.
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(() -> {
+            if (!stage.isMaximized() && (stage.getWidth() != width || stage.getHeight() != height)) {
+                stage.setWidth(width);
+                stage.setHeight(height);
+            }
+            settled[0] = true;
+        }));
         stage.xProperty().addListener((obs, o, n) -> record.run());
         stage.yProperty().addListener((obs, o, n) -> record.run());
         stage.widthProperty().addListener((obs, o, n) -> record.run());

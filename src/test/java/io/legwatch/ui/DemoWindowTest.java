@@ -125,6 +125,8 @@ class DemoWindowTest {
         Color fill = FxRows.fill(FxRows.rendered(window.table().view(), r -> hedgeLeg.equals(r.key())).orElseThrow());
         assertThat(FxRows.isAmber(fill)).as("rendered background of the UNKNOWN leg: %s", fill).isTrue();
         assertThat(robot.lookup("#venue-sim-c").query().getPseudoClassStates().toString()).contains("down");
+        assertThat(robot.lookup("#fault-now").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("Now on sim-c: link DOWN");
     }
 
     private void selectVenue(FxRobot robot, String venue) throws Exception {

@@ -47,8 +47,9 @@ public final class FaultPanel {
     private final VBox box = new VBox();
     private final ComboBox<VenueId> venue = new ComboBox<>();
     private final ComboBox<Kind> kind = new ComboBox<>(FXCollections.observableArrayList(Kind.values()));
-    private final Spinner<Integer> amount = new Spinner<>(1, 10_000, 3);
+    private final Spinner<Integer> amount = new Spinner<>(1, 10_000, 20);
     private final Label last = new Label();
+    private final Label now = new Label();
     private final FaultControl faults;
 
     public FaultPanel(FaultControl faults) {
@@ -79,6 +80,10 @@ public final class FaultPanel {
         last.setWrapText(true);
         last.getStyleClass().add("text-muted");
         last.setId("fault-last");
+        now.setWrapText(true);
+        now.setId("fault-now");
+        now.getStyleClass().add("fault-now");
+        venue.valueProperty().addListener((obs, o, v) -> refreshState());
 
         GridPane grid = new GridPane();
         grid.getStyleClass().add("fault-grid");
@@ -92,7 +97,7 @@ public final class FaultPanel {
         Label hint = new Label("Simulated venues only. Nothing here reaches a real exchange.");
         hint.setWrapText(true);
         hint.getStyleClass().add("text-muted");
-        box.getChildren().addAll(title, grid, apply, heal, last, hint);
+        box.getChildren().addAll(title, grid, apply, heal, now, last, hint);
         venue.getItems().setAll(faults.venues());
         if (!venue.getItems().isEmpty()) {
             venue.getSelectionModel().selectFirst();
@@ -101,11 +106,17 @@ public final class FaultPanel {
 
     private static int defaultAmount(Kind k) {
         return switch (k) {
-            case REJECT_NEXT -> 3;
+            case REJECT_NEXT -> 20;
             case PARTIAL_FILLS -> 30;
             case DELAY_ACKS -> 1500;
             default -> 1;
         };
+    }
+
+    /** Shows what is injected on the selected venue now (rejects count down as orders arrive). */
+    public void refreshState() {
+        VenueId v = venue.getValue();
+        now.setText(v == null ? "" : "Now on " + v + ": " + faults.describe(v));
     }
 
     public VBox view() {
@@ -143,6 +154,7 @@ public final class FaultPanel {
             faults.inject(v, f);
             last.setText("Injected on " + v + ": " + kind.getValue().toString().replace("N", amount.getValue().toString()));
             log.info("Demo fault injected on {}: {}", v, f);
+            refreshState();
         } catch (RuntimeException e) {
             ErrorDialogs.create(box.getScene().getWindow(), "Could not inject the fault", e).show();
         }
@@ -157,6 +169,7 @@ public final class FaultPanel {
             faults.heal(v);
             last.setText("Healed " + v + ".");
             log.info("Demo faults healed on {}", v);
+            refreshState();
         } catch (RuntimeException e) {
             ErrorDialogs.create(box.getScene().getWindow(), "Could not heal " + v, e).show();
         }

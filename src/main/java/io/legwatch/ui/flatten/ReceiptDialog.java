@@ -38,10 +38,10 @@ public final class ReceiptDialog extends Dialog<Void> {
         table.getItems().setAll(receipt.venues());
         table.getColumns().add(col("Venue", 100, r -> r.venue().value(), false));
         table.getColumns().add(col("Result", 80, r -> r.ok() ? "OK" : "NOT OK", false));
-        table.getColumns().add(col("Orders cancelled", 120, r -> Integer.toString(r.ordersCancelled()), true));
-        table.getColumns().add(col("Open orders", 110, r -> zero(r.openOrdersZero(), "none left", "SOME LEFT"), false));
-        table.getColumns().add(col("Positions", 110, r -> zero(r.positionsZero(), "all zero", "NOT ZERO"), false));
-        table.getColumns().add(col("Time to flat", 100,
+        table.getColumns().add(col("Orders cancelled", 136, r -> Integer.toString(r.ordersCancelled()), true));
+        table.getColumns().add(col("Open orders", 104, r -> zero(r.openOrdersZero(), "none left", "SOME LEFT"), false));
+        table.getColumns().add(col("Positions", 96, r -> zero(r.positionsZero(), "all zero", "NOT ZERO"), false));
+        table.getColumns().add(col("Time to flat", 110,
                 r -> r.timeToFlatMs() < 0 ? "\u2014" : String.format("%,d ms", r.timeToFlatMs()), true));
         table.getColumns().add(col("Still open", 360, r -> String.join("; ", r.stillOpen()), false));
         table.setFixedCellSize(30);

@@ -47,7 +47,7 @@ import java.util.random.RandomGenerator;
  * <p>Construct with {@link BybitConfig} and {@link Credentials}; {@link #orders()} is empty when the
  * config says monitor-only.
  */
-public final class BybitConnector extends StreamingConnector implements OrderGateway {
+public final class BybitConnector extends StreamingConnector {
     private static final List<String> TOPICS = List.of("position", "order", "execution");
     /** Bybit's DCP window is 3..300 s. */
     private static final long DCP_MIN_S = 3;
@@ -62,6 +62,8 @@ public final class BybitConnector extends StreamingConnector implements OrderGat
     private final BybitResponses responses;
     private final BybitRestApi api;
     private final AtomicInteger reqIds = new AtomicInteger();
+    /** Null for a monitor-only account. */
+    private final OrderGateway gateway;
     private final AtomicReference<CompletableFuture<Void>> pendingAuth = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> pendingSubscribe = new AtomicReference<>();
     /** symbol -> category, learned from instruments-info. */
@@ -80,6 +82,7 @@ public final class BybitConnector extends StreamingConnector implements OrderGat
         RestClient rest = new RestClient(config.venue(), http, HttpUrl.get(config.restBaseUrl()),
                 BybitRestApi.errorDecoder(config.venue()), new RateLimitGate(config.venue(), time, Backoff.standard(random)));
         this.api = new BybitRestApi(rest, credentials, config.recvWindowMs(), time, responses);
+        this.gateway = config.trading() ? new Trading() : null;
     }
 
     private static WsSessionConfig sessionConfig(BybitConfig c) {
@@ -154,6 +157,9 @@ public final class BybitConnector extends StreamingConnector implements OrderGat
                 if (r.error().kind() == VenueError.Kind.MALFORMED) {
                     reportMalformed(r.error().message(), text, recvNanos);
                 } else {
+                    if (r.error().kind() == VenueError.Kind.UNSUPPORTED) {
+                        counters().unknown(); // a topic/channel we did not subscribe to
+                    }
                     reportError(r.error(), recvNanos);
                 }
             } else {
@@ -282,78 +288,84 @@ public final class BybitConnector extends StreamingConnector implements OrderGat
 
     @Override
     public Optional<OrderGateway> orders() {
-        return config.trading() ? Optional.of(this) : Optional.empty();
-    }
-
-    @Override
-    public CompletableFuture<Order> place(OrderRequest request) {
-        return withCategory(request.instrument()).thenCompose(category -> {
-            String linkId = BybitClientIds.orderLinkId(request.clientOrderId());
-            String body = BybitRequests.orderCreate(category, request, linkId, positionIdx(request));
-            return api.post("/v5/order/create", body).thenApply(m -> responses.ack(m, request, linkId))
-                    .exceptionallyCompose(t -> alreadyPlaced(t, category, request, linkId));
-        });
+        return Optional.ofNullable(gateway);
     }
 
     /**
-     * A resend of a client id Bybit has seen (110072) means the order exists: answer with that order
-     * when Bybit still lists it, else pass the refusal on. Either way no second order is created.
+     * Order entry, created only for a trading account: a monitor-only connector has no object that can
+     * send an order.
      */
-    private CompletableFuture<Order> alreadyPlaced(Throwable t, String category, OrderRequest request, String linkId) {
-        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-        if (!(cause instanceof VenueException ve)
-                || !Integer.toString(BybitErrors.DUPLICATE_ORDER_LINK_ID).equals(ve.error().code())) {
-            return CompletableFuture.failedFuture(cause);
+    private final class Trading implements OrderGateway {
+        @Override
+        public CompletableFuture<Order> place(OrderRequest request) {
+            return withCategory(request.instrument()).thenCompose(category -> {
+                String linkId = BybitClientIds.orderLinkId(request.clientOrderId());
+                String body = BybitRequests.orderCreate(category, request, linkId, positionIdx(request));
+                return api.post("/v5/order/create", body).thenApply(m -> responses.ack(m, request, linkId))
+                        .exceptionallyCompose(t -> alreadyPlaced(t, category, request, linkId));
+            });
         }
-        return api.get("/v5/order/realtime", BybitRestApi.params("category", category,
-                        "symbol", request.instrument().symbol(), "orderLinkId", linkId))
-                .thenApply(m -> responses.orders(m).stream().filter(o -> linkId.equals(o.clientOrderId())).findFirst()
-                        .orElseThrow(() -> ve))
-                .exceptionallyCompose(lookup -> CompletableFuture.failedFuture(ve));
-    }
 
-    private int positionIdx(OrderRequest r) {
-        return BybitRequests.positionIdx(book.hedgeMode(r.instrument().symbol()), r.side(), r.reduceOnly());
-    }
-
-    @Override
-    public CompletableFuture<Integer> cancelAll(InstrumentKey instrument) {
-        return withCategory(instrument).thenCompose(category -> {
-            if (!"spot".equals(category)) {
-                return api.post("/v5/order/cancel-all", BybitRequests.cancelAll(category, instrument.symbol(), null))
-                        .thenApply(responses::cancelled);
+        /**
+         * A resend of a client id Bybit has seen (110072) means the order exists: answer with that order
+         * when Bybit still lists it, else pass the refusal on. Either way no second order is created.
+         */
+        private CompletableFuture<Order> alreadyPlaced(Throwable t, String category, OrderRequest request, String linkId) {
+            Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+            if (!(cause instanceof VenueException ve)
+                    || !Integer.toString(BybitErrors.DUPLICATE_ORDER_LINK_ID).equals(ve.error().code())) {
+                return CompletableFuture.failedFuture(cause);
             }
-            List<CompletableFuture<Integer>> calls = new ArrayList<>();
-            for (String filter : BybitRequests.SPOT_ORDER_FILTERS) {
-                calls.add(api.post("/v5/order/cancel-all", BybitRequests.cancelAll(category, instrument.symbol(), filter))
-                        .thenApply(responses::cancelled));
-            }
-            return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
-                    .thenApply(x -> calls.stream().mapToInt(CompletableFuture::join).sum());
-        });
-    }
-
-    /**
-     * DCP: sets the window (clamped to Bybit's 3..300 s) and subscribes the {@code dcp} topic, without
-     * which DCP does not trigger. Bybit has no API to switch DCP off (the account manager does that), so
-     * {@link Duration#ZERO} unsubscribes the topic, which stops DCP from triggering on this connection.
-     */
-    @Override
-    public CompletableFuture<Void> armDeadMan(Duration timeout) {
-        if (timeout.isZero()) {
-            dcpArmed = false;
-            session().send("{\"req_id\":\"" + nextReqId() + "\",\"op\":\"unsubscribe\",\"args\":[\""
-                    + config.dcpTopic() + "\"]}");
-            return CompletableFuture.completedFuture(null);
+            return api.get("/v5/order/realtime", BybitRestApi.params("category", category,
+                            "symbol", request.instrument().symbol(), "orderLinkId", linkId))
+                    .thenApply(m -> responses.orders(m).stream().filter(o -> linkId.equals(o.clientOrderId())).findFirst()
+                            .orElseThrow(() -> ve))
+                    .exceptionallyCompose(lookup -> CompletableFuture.failedFuture(ve));
         }
-        long seconds = Math.max(DCP_MIN_S, Math.min(DCP_MAX_S, (timeout.toMillis() + 999) / 1000));
-        return api.post("/v5/order/disconnected-cancel-all", BybitRequests.dcp(config.dcpProduct(), seconds))
-                .thenAccept(m -> {
-                    if (!dcpArmed) {
-                        dcpArmed = true;
-                        session().send(BybitRequests.subscribeFrame(nextReqId(), List.of(config.dcpTopic())));
-                    }
-                });
+
+        private int positionIdx(OrderRequest r) {
+            return BybitRequests.positionIdx(book.hedgeMode(r.instrument().symbol()), r.side(), r.reduceOnly());
+        }
+
+        @Override
+        public CompletableFuture<Integer> cancelAll(InstrumentKey instrument) {
+            return withCategory(instrument).thenCompose(category -> {
+                if (!"spot".equals(category)) {
+                    return api.post("/v5/order/cancel-all", BybitRequests.cancelAll(category, instrument.symbol(), null))
+                            .thenApply(responses::cancelled);
+                }
+                List<CompletableFuture<Integer>> calls = new ArrayList<>();
+                for (String filter : BybitRequests.SPOT_ORDER_FILTERS) {
+                    calls.add(api.post("/v5/order/cancel-all", BybitRequests.cancelAll(category, instrument.symbol(), filter))
+                            .thenApply(responses::cancelled));
+                }
+                return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                        .thenApply(x -> calls.stream().mapToInt(CompletableFuture::join).sum());
+            });
+        }
+
+        /**
+         * DCP: sets the window (clamped to Bybit's 3..300 s) and subscribes the {@code dcp} topic, without
+         * which DCP does not trigger. Bybit has no API to switch DCP off (the account manager does that), so
+         * {@link Duration#ZERO} unsubscribes the topic, which stops DCP from triggering on this connection.
+         */
+        @Override
+        public CompletableFuture<Void> armDeadMan(Duration timeout) {
+            if (timeout.isZero()) {
+                dcpArmed = false;
+                session().send("{\"req_id\":\"" + nextReqId() + "\",\"op\":\"unsubscribe\",\"args\":[\""
+                        + config.dcpTopic() + "\"]}");
+                return CompletableFuture.completedFuture(null);
+            }
+            long seconds = Math.max(DCP_MIN_S, Math.min(DCP_MAX_S, (timeout.toMillis() + 999) / 1000));
+            return api.post("/v5/order/disconnected-cancel-all", BybitRequests.dcp(config.dcpProduct(), seconds))
+                    .thenAccept(m -> {
+                        if (!dcpArmed) {
+                            dcpArmed = true;
+                            session().send(BybitRequests.subscribeFrame(nextReqId(), List.of(config.dcpTopic())));
+                        }
+                    });
+        }
     }
 
     private CompletableFuture<String> withCategory(InstrumentKey instrument) {

@@ -44,7 +44,7 @@ import java.util.random.RandomGenerator;
  * orders and {@code cancel-algos} for stop/trigger/trailing orders: OKX's {@code mass-cancel} only
  * covers option MMP orders) and the dead-man switch ({@code /api/v5/trade/cancel-all-after}).
  */
-public final class OkxConnector extends StreamingConnector implements OrderGateway {
+public final class OkxConnector extends StreamingConnector {
     private static final List<String> CHANNELS = List.of("positions", "orders", "orders-algo");
     /** orders-algo-pending takes one ordType per call, except conditional and oco which may be combined. */
     static final List<String> ALGO_ORD_TYPES = List.of("conditional,oco", "trigger", "move_order_stop");
@@ -63,6 +63,8 @@ public final class OkxConnector extends StreamingConnector implements OrderGatew
     private final OkxStreamDecoder decoder;
     private final OkxResponses responses;
     private final OkxRestApi api;
+    /** Null for a monitor-only account. */
+    private final OrderGateway gateway;
     private final AtomicReference<CompletableFuture<Void>> pendingLogin = new AtomicReference<>();
     private final AtomicReference<CompletableFuture<Void>> pendingSubscribe = new AtomicReference<>();
     private final AtomicInteger subscribeAnswersDue = new AtomicInteger();
@@ -87,6 +89,7 @@ public final class OkxConnector extends StreamingConnector implements OrderGatew
         RestClient rest = new RestClient(config.venue(), http, HttpUrl.get(config.restBaseUrl()),
                 OkxRestApi.errorDecoder(config.venue()), new RateLimitGate(config.venue(), time, Backoff.standard(random)));
         this.api = new OkxRestApi(rest, credentials, config.demo(), time, responses);
+        this.gateway = config.trading() ? new Trading() : null;
     }
 
     // ---- stream ----
@@ -152,6 +155,9 @@ public final class OkxConnector extends StreamingConnector implements OrderGatew
                 if (r.error().kind() == VenueError.Kind.MALFORMED) {
                     reportMalformed(r.error().message(), text, recvNanos);
                 } else {
+                    if (r.error().kind() == VenueError.Kind.UNSUPPORTED) {
+                        counters().unknown(); // a topic/channel we did not subscribe to
+                    }
                     reportError(r.error(), recvNanos);
                 }
             } else {
@@ -286,95 +292,101 @@ public final class OkxConnector extends StreamingConnector implements OrderGatew
 
     @Override
     public Optional<OrderGateway> orders() {
-        return config.trading() ? Optional.of(this) : Optional.empty();
-    }
-
-    @Override
-    public CompletableFuture<Order> place(OrderRequest request) {
-        return withInstType(request.instrument()).thenCompose(instType -> {
-            String clOrdId = OkxClientIds.clOrdId(request.clientOrderId());
-            OkxPositionBook.Holding holding = book.holding(request.instrument().symbol());
-            String posSide = OkxRequests.posSide(holding != null && holding.longShortMode(), request.side(),
-                    request.reduceOnly());
-            String tdMode = tdMode(instType, holding);
-            String body = OkxRequests.order(request, tdMode, posSide, acceptsReduceOnly(instType, tdMode), clOrdId);
-            return api.post("/api/v5/trade/order", body).thenApply(m -> responses.ack(m, request, clOrdId))
-                    .exceptionallyCompose(t -> alreadyPlaced(t, request, clOrdId));
-        });
+        return Optional.ofNullable(gateway);
     }
 
     /**
-     * A resend of a clOrdId OKX has seen (51016) means the order exists: answer with that order
-     * (GET /api/v5/trade/order by clOrdId), or pass the refusal on when OKX cannot find it.
+     * Order entry, created only for a trading account: a monitor-only connector has no object that can
+     * send an order.
      */
-    private CompletableFuture<Order> alreadyPlaced(Throwable t, OrderRequest request, String clOrdId) {
-        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
-        if (!(cause instanceof VenueException ve) || !DUPLICATE_CL_ORD_ID.equals(ve.error().code())) {
-            return CompletableFuture.failedFuture(cause);
+    private final class Trading implements OrderGateway {
+        @Override
+        public CompletableFuture<Order> place(OrderRequest request) {
+            return withInstType(request.instrument()).thenCompose(instType -> {
+                String clOrdId = OkxClientIds.clOrdId(request.clientOrderId());
+                OkxPositionBook.Holding holding = book.holding(request.instrument().symbol());
+                String posSide = OkxRequests.posSide(holding != null && holding.longShortMode(), request.side(),
+                        request.reduceOnly());
+                String tdMode = tdMode(instType, holding);
+                String body = OkxRequests.order(request, tdMode, posSide, acceptsReduceOnly(instType, tdMode), clOrdId);
+                return api.post("/api/v5/trade/order", body).thenApply(m -> responses.ack(m, request, clOrdId))
+                        .exceptionallyCompose(t -> alreadyPlaced(t, request, clOrdId));
+            });
         }
-        return api.get("/api/v5/trade/order", OkxRestApi.params("instId", request.instrument().symbol(),
-                        "clOrdId", clOrdId))
-                .thenApply(m -> responses.orders(m).stream().findFirst().orElseThrow(() -> ve))
-                .exceptionallyCompose(lookup -> CompletableFuture.failedFuture(ve));
-    }
 
-    /** Spot trades in cash unless a margin position is held; derivatives follow their position's margin mode. */
-    private String tdMode(String instType, OkxPositionBook.Holding holding) {
-        String held = holding == null ? null : holding.mgnMode();
-        if ("SPOT".equals(instType)) {
-            return held == null || held.isEmpty() ? "cash" : held;
+        /**
+         * A resend of a clOrdId OKX has seen (51016) means the order exists: answer with that order
+         * (GET /api/v5/trade/order by clOrdId), or pass the refusal on when OKX cannot find it.
+         */
+        private CompletableFuture<Order> alreadyPlaced(Throwable t, OrderRequest request, String clOrdId) {
+            Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+            if (!(cause instanceof VenueException ve) || !DUPLICATE_CL_ORD_ID.equals(ve.error().code())) {
+                return CompletableFuture.failedFuture(cause);
+            }
+            return api.get("/api/v5/trade/order", OkxRestApi.params("instId", request.instrument().symbol(),
+                            "clOrdId", clOrdId))
+                    .thenApply(m -> responses.orders(m).stream().findFirst().orElseThrow(() -> ve))
+                    .exceptionallyCompose(lookup -> CompletableFuture.failedFuture(ve));
         }
-        return held == null || held.isEmpty() ? config.defaultTdMode() : held;
-    }
 
-    /** OKX takes reduceOnly for MARGIN orders (a spot id traded on margin) and SWAP/FUTURES in net mode. */
-    private static boolean acceptsReduceOnly(String instType, String tdMode) {
-        return "SWAP".equals(instType) || "FUTURES".equals(instType)
-                || ("SPOT".equals(instType) && !"cash".equals(tdMode));
-    }
-
-    /**
-     * Cancels every open order on the instrument: plain orders by cancel-batch-orders (20 per call)
-     * and algo orders (stop, TP/SL, trigger, trailing) by cancel-algos (10 per call).
-     */
-    @Override
-    public CompletableFuture<Integer> cancelAll(InstrumentKey instrument) {
-        String instId = instrument.symbol();
-        CompletableFuture<Integer> plain = pendingOrders(instId).thenCompose(orders ->
-                cancelInChunks(ids(orders), OkxRequests.CANCEL_BATCH_MAX,
-                        chunk -> api.post("/api/v5/trade/cancel-batch-orders", OkxRequests.cancelBatch(instId, chunk))));
-        List<CompletableFuture<Integer>> calls = new ArrayList<>(List.of(plain));
-        for (String ordType : ALGO_ORD_TYPES) {
-            calls.add(pendingAlgos(instId, ordType).thenCompose(orders ->
-                    cancelInChunks(ids(orders), OkxRequests.CANCEL_ALGOS_MAX,
-                            chunk -> api.post("/api/v5/trade/cancel-algos", OkxRequests.cancelAlgos(instId, chunk)))));
+        /** Spot trades in cash unless a margin position is held; derivatives follow their position's margin mode. */
+        private String tdMode(String instType, OkxPositionBook.Holding holding) {
+            String held = holding == null ? null : holding.mgnMode();
+            if ("SPOT".equals(instType)) {
+                return held == null || held.isEmpty() ? "cash" : held;
+            }
+            return held == null || held.isEmpty() ? config.defaultTdMode() : held;
         }
-        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
-                .thenApply(x -> calls.stream().mapToInt(CompletableFuture::join).sum());
-    }
 
-    private static List<String> ids(List<Order> orders) {
-        List<String> ids = new ArrayList<>(orders.size());
-        orders.forEach(o -> ids.add(o.orderId()));
-        return ids;
-    }
-
-    private CompletableFuture<Integer> cancelInChunks(List<String> ids, int max,
-                                                      Function<List<String>, CompletableFuture<OkxMessage>> call) {
-        List<CompletableFuture<Integer>> calls = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += max) {
-            calls.add(call.apply(ids.subList(i, Math.min(ids.size(), i + max))).thenApply(responses::cancelled));
+        /** OKX takes reduceOnly for MARGIN orders (a spot id traded on margin) and SWAP/FUTURES in net mode. */
+        private static boolean acceptsReduceOnly(String instType, String tdMode) {
+            return "SWAP".equals(instType) || "FUTURES".equals(instType)
+                    || ("SPOT".equals(instType) && !"cash".equals(tdMode));
         }
-        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
-                .thenApply(x -> calls.stream().mapToInt(CompletableFuture::join).sum());
-    }
 
-    /** cancel-all-after: 0 disarms; otherwise clamped to OKX's 10..120 s. */
-    @Override
-    public CompletableFuture<Void> armDeadMan(Duration timeout) {
-        long seconds = timeout.isZero() ? 0
-                : Math.max(CAA_MIN_S, Math.min(CAA_MAX_S, (timeout.toMillis() + 999) / 1000));
-        return api.post("/api/v5/trade/cancel-all-after", OkxRequests.cancelAllAfter(seconds)).thenApply(m -> null);
+        /**
+         * Cancels every open order on the instrument: plain orders by cancel-batch-orders (20 per call)
+         * and algo orders (stop, TP/SL, trigger, trailing) by cancel-algos (10 per call).
+         */
+        @Override
+        public CompletableFuture<Integer> cancelAll(InstrumentKey instrument) {
+            String instId = instrument.symbol();
+            CompletableFuture<Integer> plain = pendingOrders(instId).thenCompose(orders ->
+                    cancelInChunks(ids(orders), OkxRequests.CANCEL_BATCH_MAX,
+                            chunk -> api.post("/api/v5/trade/cancel-batch-orders", OkxRequests.cancelBatch(instId, chunk))));
+            List<CompletableFuture<Integer>> calls = new ArrayList<>(List.of(plain));
+            for (String ordType : ALGO_ORD_TYPES) {
+                calls.add(pendingAlgos(instId, ordType).thenCompose(orders ->
+                        cancelInChunks(ids(orders), OkxRequests.CANCEL_ALGOS_MAX,
+                                chunk -> api.post("/api/v5/trade/cancel-algos", OkxRequests.cancelAlgos(instId, chunk)))));
+            }
+            return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                    .thenApply(x -> calls.stream().mapToInt(CompletableFuture::join).sum());
+        }
+
+        private static List<String> ids(List<Order> orders) {
+            List<String> ids = new ArrayList<>(orders.size());
+            orders.forEach(o -> ids.add(o.orderId()));
+            return ids;
+        }
+
+        private CompletableFuture<Integer> cancelInChunks(List<String> ids, int max,
+                                                          Function<List<String>, CompletableFuture<OkxMessage>> call) {
+            List<CompletableFuture<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i += max) {
+                calls.add(call.apply(ids.subList(i, Math.min(ids.size(), i + max))).thenApply(responses::cancelled));
+            }
+            return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new))
+                    .thenApply(x -> calls.stream().mapToInt(CompletableFuture::join).sum());
+        }
+
+        /** cancel-all-after: 0 disarms; otherwise clamped to OKX's 10..120 s. */
+        @Override
+        public CompletableFuture<Void> armDeadMan(Duration timeout) {
+            long seconds = timeout.isZero() ? 0
+                    : Math.max(CAA_MIN_S, Math.min(CAA_MAX_S, (timeout.toMillis() + 999) / 1000));
+            return api.post("/api/v5/trade/cancel-all-after", OkxRequests.cancelAllAfter(seconds)).thenApply(m -> null);
+        }
     }
 
     private CompletableFuture<String> withInstType(InstrumentKey instrument) {

@@ -225,6 +225,10 @@ class BybitLoopbackTest {
         exchange.faults(A).disconnect();
         assertThat(missed).isCompletedExceptionally();
         awaitStatus(ConnectionState.DOWN);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (frontEnd.connections() > 0 && System.nanoTime() < deadline) {
+            sleep(10); // the server side notices the dropped socket on its own thread
+        }
         assertThat(frontEnd.connections()).isZero();
 
         exchange.faults(A).reconnect();
@@ -357,6 +361,8 @@ class BybitLoopbackTest {
         BybitConnector monitor = new BybitConnector(config, Credentials.of("test-key", "test-secret"), http,
                 TimeSource.SYSTEM, new Random(1));
         assertThat(monitor.orders()).isEmpty();
+        assertThat(monitor).isNotInstanceOf(OrderGateway.class);
+        monitor.stop();
     }
 
     @Test

@@ -118,6 +118,14 @@ class BybitSamplesTest {
     }
 
     @Test
+    void unknownTopicIsReportedUnsupported() {
+        VenueError e = ((VenueEvent.ErrorReport) decoder.decode("{\"topic\":\"greeks\",\"creationTime\":3,\"data\":[]}",
+                RECV).events().get(0)).error();
+        assertThat(e.kind()).isEqualTo(VenueError.Kind.UNSUPPORTED);
+        assertThat(e.message()).isEqualTo("unknown topic greeks");
+    }
+
+    @Test
     void hedgeModeRowsAreNettedPerSymbol() {
         // self-made: two hedge-mode rows of one symbol (the docs show one row per push)
         decoder.decode(push("BTCUSDT", 1, "Buy", "0.5"), RECV);

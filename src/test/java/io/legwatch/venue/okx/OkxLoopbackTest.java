@@ -324,6 +324,8 @@ class OkxLoopbackTest {
         OkxConnector monitor = new OkxConnector(OkxConfig.loopback(A, port, false),
                 Credentials.of("okx-key", "okx-secret", "okx-pass"), http, TimeSource.SYSTEM, new Random(1));
         assertThat(monitor.orders()).isEmpty();
+        assertThat(monitor).isNotInstanceOf(OrderGateway.class);
+        monitor.stop();
     }
 
     @Test

@@ -114,6 +114,14 @@ class OkxSamplesTest {
     }
 
     @Test
+    void unknownChannelIsReportedUnsupported() {
+        VenueError e = ((VenueEvent.ErrorReport) decoder.decode("{\"arg\":{\"channel\":\"account\"},\"data\":[]}",
+                RECV).events().get(0)).error();
+        assertThat(e.kind()).isEqualTo(VenueError.Kind.UNSUPPORTED);
+        assertThat(e.message()).isEqualTo("unknown channel account");
+    }
+
+    @Test
     void netModeIsSignedAndLongShortRowsAreNetted() {
         // self-made pushes: the docs show only long-side rows
         assertThat(qty(decoder.decode(posPush("BTC-USDT-SWAP", "net", "-3", "60000"), RECV))).isEqualTo(-3.0);
