@@ -50,7 +50,10 @@ import java.util.function.Consumer;
  * ({@link #preview}, {@link #execute}, {@link #killAll}, {@link #cancelAll}) in the app's records.
  *
  * <p>Built by {@link LiveMode}; written so that demo mode can build one the same way (in-process
- * connectors, {@link Builder#beforeExecute} to stop the demo trader first).
+ * connectors, {@link Builder#beforeExecute} to stop the demo trader first). The command translation
+ * ({@link Receipts}, {@link #autoFlatten()}) repeats what demo mode's package-private
+ * {@code app.KillSwitchCommands} and {@code app.PolicyAutoFlatten} do; once those are public this class
+ * should delegate to them instead.
  *
  * <p>Threads: {@link #start()} starts one scheduler ({@code legwatch-safety}: policy tick and dead-man
  * refresh, once a second) besides the kill switch's own executor; {@link #close()} stops both,
@@ -64,7 +67,8 @@ public final class FlattenWiring implements AutoCloseable {
     static final Duration DEAD_MAN_REFRESH = Duration.ofSeconds(15);
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final int PREVIEWS_KEPT = 32;
-    private static final String USER = "user:local";
+    /** Who fired a manual action, in the journal (the same word demo mode uses). */
+    private static final String USER = "user";
 
     private final HedgeMonitor monitor;
     private final TimeSource time;
@@ -188,17 +192,18 @@ public final class FlattenWiring implements AutoCloseable {
             return CompletableFuture.failedFuture(new IllegalArgumentException("plan " + preview.planId()
                     + " is not a current preview of this session; preview again"));
         }
-        return run(preview.target(), held.plan(), "Flatten");
+        return run(preview.target(), held.plan(),
+                preview.target() instanceof FlattenTarget.Global ? "Kill switch" : "Flatten");
     }
 
     public CompletableFuture<ActionReceipt> killAll() {
         FlattenTarget target = new FlattenTarget.Global();
-        return run(target, killSwitch.plan(KillScope.global(), KillMode.FLATTEN), "Kill all");
+        return run(target, killSwitch.plan(KillScope.global(), KillMode.FLATTEN), "Kill switch");
     }
 
     public CompletableFuture<ActionReceipt> cancelAll(VenueId venue) {
         FlattenTarget target = new FlattenTarget.Venue(venue);
-        return run(target, killSwitch.plan(KillScope.venue(venue), KillMode.CANCEL), "Cancel all");
+        return run(target, killSwitch.plan(KillScope.venue(venue), KillMode.CANCEL), "Cancel all orders");
     }
 
     private CompletableFuture<ActionReceipt> run(FlattenTarget target, FlattenPlan plan, String action) {
