@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -85,6 +86,7 @@ class LiveModeIntegrationTest {
         Path file = dir.resolve("sim-config.json");
         Files.writeString(file, SimConfigWriter.write(sim.served(), mapped));
         AppConfig config = ConfigLoader.load(file);
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
         live = new LiveMode(config, file.toString(), new CredentialResolver(env(sim.served())::get),
                 dir.resolve("journal"), TimeSource.SYSTEM);
         live.start();
@@ -118,6 +120,23 @@ class LiveModeIntegrationTest {
         }
         await(() -> strategy(DemoScenario.ETH_FUNDING).status() == HedgeStatus.FLAT,
                 () -> "engine shows eth-funding FLAT: " + strategy(DemoScenario.ETH_FUNDING));
+
+        live.close();
+        sim.close(); // its server threads started after "before" too
+        await(() -> startedSince(before).isEmpty(), () -> "every thread started since LiveMode was built ended: "
+                + startedSince(before));
+    }
+
+    /**
+     * Threads started since {@code before} and still running, except the JVM-wide singletons of the
+     * libraries (OkHttp's shared task runner and Okio's watchdog, idle daemons that outlive any one client,
+     * and the JDK's CompletableFuture delayer).
+     */
+    private static List<String> startedSince(Set<Thread> before) {
+        Set<String> singletons = Set.of("OkHttp TaskRunner", "Okio Watchdog", "CompletableFutureDelayScheduler");
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && !before.contains(t) && !singletons.contains(t.getName()))
+                .map(Thread::getName).sorted().toList();
     }
 
     private static Map<String, String> env(List<Served> served) {
