@@ -48,7 +48,9 @@ final class LoadDriver {
     private final ArrayDeque<PendingRepair> repairs = new ArrayDeque<>();
     private final List<InjectedFailure> failures = new ArrayList<>();
 
+    /** Position in the schedule, in messages (pushes made plus pushes dropped while behind). */
     private long moveMessages;
+    private long pushes;
     private long hedgedMoves;
     private long droppedMessages;
     private long nextFailureNanos;
@@ -205,6 +207,7 @@ final class LoadDriver {
         q = Math.rint(q / lot) * lot;
         qty[s][l] = q;
         exchange.setPosition(universe.key(s, l), q);
+        pushes++;
     }
 
     private double low(int s, int l) {
@@ -224,7 +227,7 @@ final class LoadDriver {
 
     LoadStats stats() {
         return new LoadStats(lastElapsedNanos, hedgedMoves, failures.size(), failures.size() - repairs.size(),
-                moveMessages, droppedMessages, failuresSkipped, baseMessagesPerSecond);
+                pushes, droppedMessages, failuresSkipped, baseMessagesPerSecond);
     }
 
     List<InjectedFailure> failures() {
