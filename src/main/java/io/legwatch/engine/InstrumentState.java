@@ -26,7 +26,6 @@ final class InstrumentState {
     double qty;
     /** Newest mark price, from the position or a price update, whichever came last. */
     double mark = Double.NaN;
-    double index = Double.NaN;
     double venueDelta = Double.NaN;
     long lastUpdateMs;
     final OpenOrders orders = new OpenOrders();
