@@ -167,10 +167,14 @@ public final class MemoryHarness {
                     + "harness accounting included)%n", messages == 0 ? 0 : allocated / messages, allocated >> 20, messages);
             System.out.println("GC pauses (MXBean notifications, after warm-up): " + pauses.describe());
             long rss = ProcStatus.value("VmRSS");
+            String detail = String.format(Locale.ROOT, "anon %s, file %s, shmem %s; PSS %s",
+                    kb(ProcStatus.value("RssAnon")), kb(ProcStatus.value("RssFile")), kb(ProcStatus.value("RssShmem")),
+                    kb(ProcStatus.pss()));
             System.gc();
-            System.out.printf(Locale.ROOT, "end of load: RSS %s, peak RSS %s; heap after an explicit full GC %s; "
-                            + "heap after GC min/max over the window %s / %s%n", kb(rss), kb(ProcStatus.value("VmHWM")),
-                    mb(heapUsed()), mb(pauses.minHeapAfterGc()), mb(pauses.maxHeapAfterGc()));
+            System.out.printf(Locale.ROOT, "end of load: RSS %s (%s), peak RSS %s; heap after an explicit full GC %s; "
+                            + "heap after GC min/max over the window %s / %s%n", kb(rss), detail,
+                    kb(ProcStatus.value("VmHWM")), mb(heapUsed()), mb(pauses.minHeapAfterGc()),
+                    mb(pauses.maxHeapAfterGc()));
             System.out.println("MEASURED_WINDOW_UPTIME_MS " + window[0] + " " + endUptime);
         }
         System.exit(0);
@@ -204,9 +208,6 @@ public final class MemoryHarness {
         static GcPauses install() {
             GcPauses p = new GcPauses();
             for (GarbageCollectorMXBean bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-                if (bean.getName().equals("ZGC Cycles")) {
-                    continue; // concurrent cycles, not pauses; "ZGC Pauses" reports those
-                }
                 ((NotificationEmitter) bean).addNotificationListener((n, h) -> {
                     if (!n.getType().equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
                         return;
@@ -223,12 +224,26 @@ public final class MemoryHarness {
             if ("System.gc()".equals(info.getGcCause())) {
                 return;
             }
+            long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(u -> u.getUsed()).sum();
+            if (info.getGcName().equals("ZGC Cycles")) {
+                // a concurrent cycle, not a pause ("ZGC Pauses" reports those), but it knows the heap after GC
+                recordHeapAfter(after);
+                return;
+            }
+            if (info.getGcName().equals("ZGC Pauses")) {
+                after = -1; // pauses do not collect: their "after" is meaningless
+            }
             long micros = Math.max(1, info.getGcInfo().getDuration() * 1000);
             pausesMicros.recordValue(micros);
             if (micros > FRAME_MS * 1000) {
                 overFrame.add(info.getGcName() + " " + info.getGcAction() + " " + info.getGcInfo().getDuration() + " ms");
             }
-            long after = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(u -> u.getUsed()).sum();
+            if (after >= 0) {
+                recordHeapAfter(after);
+            }
+        }
+
+        private void recordHeapAfter(long after) {
             lastAfter = after;
             minAfter = Math.min(minAfter, after);
             maxAfter = Math.max(maxAfter, after);
@@ -266,6 +281,23 @@ public final class MemoryHarness {
 
     /** Reads /proc/self/status (Linux): values in kB, or -1 elsewhere. */
     static final class ProcStatus {
+        /**
+         * Proportional set size (kB): ZGC maps its heap three times on JDK 17, which VmRSS counts three
+         * times over; PSS counts each physical page once.
+         */
+        static long pss() {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/self/smaps_rollup"))) {
+                    if (line.startsWith("Pss:")) {
+                        return Long.parseLong(line.substring(4).trim().split("\\s+")[0]);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+            return -1;
+        }
+
         static long value(String key) {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
