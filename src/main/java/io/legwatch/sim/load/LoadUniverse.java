@@ -19,7 +19,8 @@ import java.util.Locale;
  * instrument on its account), listed on one of the simulated venues in turn: strategy {@code s} leg
  * {@code l} is {@code LD-<UNDERLYING>-<s>-<l>} on venue {@code (s * legs + l) mod 3}. Even legs are long
  * spot, odd legs short linear perps (contract 1 base unit), on BTC for even strategies and ETH for odd
- * ones; starting quantities net to zero, so every strategy starts HEDGED.
+ * ones; starting quantities net to zero, so every strategy starts HEDGED. {@link #linearOnly} lists
+ * every leg as a linear perp instead, for protocol front ends that serve only perps (Binance USD-M).
  */
 public final class LoadUniverse {
     private final LoadProfile profile;
@@ -32,7 +33,7 @@ public final class LoadUniverse {
     private final double[] unit;
     private final double[] lot;
 
-    private LoadUniverse(LoadProfile profile, List<VenueId> venues) {
+    private LoadUniverse(LoadProfile profile, List<VenueId> venues, boolean linearOnly) {
         this.profile = profile;
         this.venues = List.copyOf(venues);
         int n = profile.strategies();
@@ -57,7 +58,7 @@ public final class LoadUniverse {
                 boolean longLeg = l % 2 == 0;
                 String symbol = String.format(Locale.ROOT, "LD-%s-%04d-%d", underlying, s, l);
                 Instrument instrument = new Instrument(venue, symbol, underlying,
-                        longLeg ? InstrumentKind.SPOT : InstrumentKind.LINEAR, 1, lot[s]);
+                        longLeg && !linearOnly ? InstrumentKind.SPOT : InstrumentKind.LINEAR, 1, lot[s]);
                 instrumentList.add(instrument);
                 keys[s][l] = instrument.key();
                 legList.add(new Leg(legId(s, l), instrument.key(), longLeg ? Side.BUY : Side.SELL, 1.0));
@@ -73,7 +74,12 @@ public final class LoadUniverse {
 
     /** The universe of {@code profile} over the exchange's venues. */
     public static LoadUniverse of(LoadProfile profile, SimExchange exchange) {
-        return new LoadUniverse(profile, exchange.venues());
+        return new LoadUniverse(profile, exchange.venues(), false);
+    }
+
+    /** The same universe with every leg a linear perp (long and short), for perp-only front ends. */
+    public static LoadUniverse linearOnly(LoadProfile profile, SimExchange exchange) {
+        return new LoadUniverse(profile, exchange.venues(), true);
     }
 
     public static String strategyId(int s) {

@@ -1,6 +1,7 @@
 package io.legwatch.sim.load;
 
 import io.legwatch.domain.InstrumentKey;
+import io.legwatch.domain.InstrumentKind;
 import io.legwatch.domain.Leg;
 import io.legwatch.domain.Strategy;
 import io.legwatch.sim.SimExchange;
@@ -57,6 +58,17 @@ class LoadDriverTest {
         for (Strategy s : w.universe.strategies()) {
             assertThat(netQty(w.exchange, s)).isEqualTo(0.0);
             assertThat(s.tolerance().grace()).isEqualTo(Duration.ofSeconds(1));
+        }
+    }
+
+    @Test
+    void aLinearOnlyUniverseHasOnlyPerpsAndStillStartsHedged() {
+        SimExchange exchange = new SimExchange(1, T0);
+        LoadUniverse universe = LoadUniverse.linearOnly(SMALL, exchange);
+        universe.install(exchange);
+        assertThat(universe.instruments()).extracting(i -> i.kind()).containsOnly(InstrumentKind.LINEAR);
+        for (Strategy s : universe.strategies()) {
+            assertThat(netQty(exchange, s)).isEqualTo(0.0);
         }
     }
 
