@@ -3,6 +3,7 @@ package io.legwatch.bench;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.legwatch.domain.VenueEvent;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,7 +15,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 import java.io.IOException;
 import java.util.List;
@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  * string decoded, nothing built). Time is per message (the mean over the venue's samples). Target:
  * each venue's parse <= 1.5 x its floor.
  *
- * <p>Adding a venue: add it to {@link Floor#venue} and to {@link ParseSamples#PUSHES}, and write one
- * {@code @Benchmark} method that decodes {@code samples.texts} with the venue's decoder.
+ * <p>Adding a venue: its name in {@link Samples#venue}, its files in {@link ParseSamples#PUSHES}, and one
+ * case in {@link ParseDecoders#forVenue} that builds its decoder.
  *
  * <pre>
  * ./mvnw -Pbench -DskipTests test-compile exec:exec -Dbench=ParseBenchmark
@@ -44,17 +44,27 @@ import java.util.concurrent.TimeUnit;
 public class ParseBenchmark {
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** The floor, per venue. */
+    /** One venue's samples and decoder. */
     @State(Scope.Thread)
-    public static class Floor {
-        @Param({"binance", "bybit", "okx", "deribit"})
+    public static class Samples {
+        @Param({"bybit", "okx", "deribit"})
         public String venue;
         List<String> texts;
+        ParseDecoders.FrameDecoder decoder;
         int next;
 
+        /** Loads the samples and proves the decoder turns every one into engine events, not errors. */
         @Setup
-        public void load() {
+        public void load() throws Throwable {
             texts = ParseSamples.pushes(venue);
+            decoder = ParseDecoders.forVenue(venue);
+            for (String text : texts) {
+                List<VenueEvent> events = decoder.decode(text, 1);
+                if (events.isEmpty() || events.stream().anyMatch(e -> e instanceof VenueEvent.ErrorReport)) {
+                    throw new IllegalStateException(venue + " decoder did not turn a documented sample into "
+                            + "engine events: " + events);
+                }
+            }
         }
 
         String nextText() {
@@ -66,8 +76,14 @@ public class ParseBenchmark {
 
     /** Every token read and every string decoded, nothing built: the cost any Jackson-based parser pays. */
     @Benchmark
-    public int floor(Floor floor) throws IOException {
-        return tokens(floor.nextText());
+    public int floor(Samples samples) throws IOException {
+        return tokens(samples.nextText());
+    }
+
+    /** The venue's production decoder: text frame -> the engine events its connector would submit. */
+    @Benchmark
+    public List<VenueEvent> parse(Samples samples) throws Throwable {
+        return samples.decoder.decode(samples.nextText(), 1);
     }
 
     static int tokens(String text) throws IOException {
@@ -83,10 +99,5 @@ public class ParseBenchmark {
             }
         }
         return sum;
-    }
-
-    /** Keeps results alive without JMH's per-call overhead mattering (the parse dwarfs it). */
-    static void sink(Blackhole bh, Object o) {
-        bh.consume(o);
     }
 }

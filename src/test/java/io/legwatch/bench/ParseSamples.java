@@ -1,5 +1,9 @@
 package io.legwatch.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,6 +30,7 @@ final class ParseSamples {
     private ParseSamples() {
     }
 
+    /** The venue's pushes as text frames (Deribit's wrapped in the JSON-RPC envelope its docs leave out). */
     static List<String> pushes(String venue) {
         List<String> files = PUSHES.get(venue);
         if (files == null) {
@@ -33,9 +38,27 @@ final class ParseSamples {
         }
         List<String> out = new ArrayList<>();
         for (String file : files) {
-            out.add(read(venue, file));
+            String text = read(venue, file);
+            if (venue.equals("deribit")) {
+                text = deribitFrame(text, file.contains("changes") ? "user.changes.future.BTC.raw"
+                        : "user.orders.future.BTC.100ms");
+            }
+            out.add(text);
         }
         return out;
+    }
+
+    /** Deribit's docs show only {@code params.data}; frames on the wire carry the JSON-RPC envelope. */
+    static String deribitFrame(String sample, String channel) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            JsonNode data = json.readTree(sample).get("data");
+            ObjectNode frame = json.createObjectNode().put("jsonrpc", "2.0").put("method", "subscription");
+            frame.putObject("params").put("channel", channel).set("data", data);
+            return json.writeValueAsString(frame);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String read(String venue, String file) {
