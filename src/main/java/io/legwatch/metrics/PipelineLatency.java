@@ -222,6 +222,11 @@ public final class PipelineLatency implements AppliedEventListener, SnapshotList
         return stages.get(stage).total(stage);
     }
 
+    /** One stage over the rolling window. */
+    public StageSummary rolling(LatencyStage stage) {
+        return stages.get(stage).window(stage);
+    }
+
     /** p99 venue -> screen over the rolling window, or -1 when nothing was rendered in it. */
     public long rollingP99VenueToScreenNanos() {
         return stages.get(LatencyStage.VENUE_TO_SCREEN).windowP99();

@@ -1,5 +1,6 @@
 package io.legwatch.bench;
 
+import io.legwatch.metrics.LatencyStage;
 import io.legwatch.metrics.StageSummary;
 import io.legwatch.sim.load.LoadProfile;
 
@@ -36,7 +37,7 @@ public final class LoadHarness {
                 long total = run.venueMessages();
                 System.out.printf(Locale.ROOT, "t=%3ds  %,7d msg/s  backlog %,d  venue->published p99 (10 s) %s%n",
                         elapsed / 1_000_000_000L, total - last[0], run.backlog(),
-                        StageSummary.human(run.latency.rollingReport().get(3).p99()));
+                        StageSummary.human(run.latency.rolling(LatencyStage.VENUE_TO_PUBLISHED).p99()));
                 last[0] = total;
             });
         }
