@@ -2,8 +2,13 @@ package io.legwatch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.legwatch.domain.Fill;
 import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
+import io.legwatch.venue.binance.BinanceMapper;
+import io.legwatch.venue.binance.BinancePositionBook;
+import io.legwatch.venue.binance.BinanceUserEvent;
+import io.legwatch.venue.binance.BinanceUserStreamParser;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -34,10 +39,34 @@ final class ParseDecoders {
     /** The decoder of one venue: adding a venue to the parse benchmark is one case here. */
     static FrameDecoder forVenue(String venue) throws Throwable {
         return switch (venue) {
+            case "binance" -> binance();
             case "bybit" -> bybit();
             case "okx" -> okx();
             case "deribit" -> deribit();
             default -> throw new IllegalArgumentException("no decoder for venue " + venue);
+        };
+    }
+
+    /** Parser + position book + mapper, dispatched as {@code BinanceConnector.onText} does for these pushes. */
+    static FrameDecoder binance() {
+        BinanceUserStreamParser parser = new BinanceUserStreamParser();
+        BinanceMapper mapper = new BinanceMapper(VENUE);
+        BinancePositionBook book = new BinancePositionBook(mapper::key);
+        return (text, recvNanos) -> {
+            BinanceUserEvent event = parser.parse(text);
+            List<VenueEvent> out = new ArrayList<>(4);
+            if (event instanceof BinanceUserEvent.AccountUpdate u) {
+                for (var p : book.update(u.positions())) {
+                    out.add(new VenueEvent.PositionUpdate(p, u.eventTime(), recvNanos));
+                }
+            } else if (event instanceof BinanceUserEvent.OrderTradeUpdate u) {
+                Fill fill = mapper.fill(u.order());
+                if (fill != null) {
+                    out.add(new VenueEvent.FillEvent(fill, u.transactionTime(), recvNanos));
+                }
+                out.add(new VenueEvent.OrderUpdate(mapper.order(u.order()), u.eventTime(), recvNanos));
+            }
+            return out;
         };
     }
 
