@@ -29,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Adding a venue: its name in {@link Samples#venue}, its files in {@link ParseSamples#PUSHES}, and one
  * case in {@link ParseDecoders#forVenue} that builds its decoder. Only the venues whose connectors are
- * on main are listed; the Bybit, OKX and Deribit cases are written (by class name) and are switched on by
- * adding their names to {@link Samples#venue} when those packages arrive.
+ * on main are listed; the Deribit case is written (by class name) and is switched on by adding its name
+ * to {@link Samples#venue} when {@code venue.deribit} arrives.
  *
  * <pre>
  * ./mvnw -Pbench -DskipTests test-compile exec:exec -Dbench=ParseBenchmark
@@ -49,7 +49,7 @@ public class ParseBenchmark {
     /** One venue's samples and decoder. */
     @State(Scope.Thread)
     public static class Samples {
-        @Param({"binance"})
+        @Param({"binance", "bybit", "okx"})
         public String venue;
         List<String> texts;
         ParseDecoders.FrameDecoder decoder;

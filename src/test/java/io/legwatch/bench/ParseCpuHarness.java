@@ -15,7 +15,7 @@ import java.util.Locale;
  *
  * <pre>
  * ./mvnw -q -DskipTests test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.legwatch.bench.ParseCpuHarness -Dexec.args="binance"
+ *     -Dexec.mainClass=io.legwatch.bench.ParseCpuHarness -Dexec.args="binance bybit okx"
  * </pre>
  */
 public final class ParseCpuHarness {
@@ -27,7 +27,7 @@ public final class ParseCpuHarness {
     }
 
     public static void main(String[] args) throws Throwable {
-        List<String> venues = args.length > 0 ? List.of(args) : List.of("binance");
+        List<String> venues = args.length > 0 ? List.of(args) : List.of("binance", "bybit", "okx");
         System.out.println("venue     floor ns/msg   parse ns/msg   parse/floor   (CPU time, median of " + ROUNDS
                 + " rounds of " + MESSAGES_PER_ROUND + " messages)");
         for (String venue : venues) {
