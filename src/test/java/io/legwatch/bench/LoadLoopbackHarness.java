@@ -7,10 +7,16 @@ import io.legwatch.metrics.StageSummary;
 import io.legwatch.sim.SimExchange;
 import io.legwatch.sim.load.LoadProfile;
 import io.legwatch.sim.protocol.binance.BinanceFrontEnd;
+import io.legwatch.sim.protocol.bybit.BybitFrontEnd;
+import io.legwatch.sim.protocol.okx.OkxFrontEnd;
 import io.legwatch.venue.VenueConnector;
 import io.legwatch.venue.binance.BinanceConnector;
 import io.legwatch.venue.binance.BinanceConnectorSettings;
+import io.legwatch.venue.bybit.BybitConfig;
+import io.legwatch.venue.bybit.BybitConnector;
 import io.legwatch.venue.net.Credentials;
+import io.legwatch.venue.okx.OkxConfig;
+import io.legwatch.venue.okx.OkxConnector;
 import okhttp3.OkHttpClient;
 
 import java.time.Duration;
@@ -20,17 +26,18 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Benchmark 1 over the real protocol on loopback: the same load, but every simulated venue account is
+ * Benchmark 1 over the real protocols on loopback: the same load, but every simulated venue account is
  * served by a protocol front end on 127.0.0.1 and read by the production connector (monitor-only),
- * so "venue -> parsed" is a real stage (frame received -> decoded event). Today every account speaks
- * Binance USD-M (the front end and connector on main); the legs are all linear perps because that
- * front end serves only perps. The front end streams marks as {@code markPrice@1s} per held symbol,
- * so fewer price messages reach the engine than the simulator produces: the message accounting here
- * is per venue order, every leg's final position equal to the venue's, and every failure NAKED.
+ * so "venue -> parsed" is a real stage (frame received -> decoded event). {@code --protocol mixed}
+ * (default): sim-a speaks Bybit v5, sim-b Binance USD-M, sim-c OKX v5; {@code --protocol binance}: all
+ * three speak Binance. The legs are all linear perps (the Binance front end serves only perps).
+ * Front ends re-encode and may conflate (Binance streams marks as {@code markPrice@1s}), so simulator
+ * pushes and connector events are not 1:1: the accounting here is per-venue order, every leg's final
+ * position equal to the venue's, and every failure NAKED.
  *
  * <pre>
  * ./mvnw -q -DskipTests test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=io.legwatch.bench.LoadLoopbackHarness -Dexec.args="--duration 60s --rate 50000"
+ *     -Dexec.mainClass=io.legwatch.bench.LoadLoopbackHarness -Dexec.args="--duration 60s --protocol mixed"
  * </pre>
  */
 public final class LoadLoopbackHarness {
@@ -41,11 +48,17 @@ public final class LoadLoopbackHarness {
         LoadArgs parsed = new LoadArgs(args);
         LoadProfile profile = parsed.profile(Duration.ofSeconds(60));
         Duration warmup = parsed.duration("warmup", Duration.ofSeconds(10));
-        System.out.println("loopback (Binance front ends + BinanceConnector per account), " + LoadHarness.describe(profile)
-                + ", latency figures after a " + warmup.toSeconds() + " s warm-up");
+        String protocol = parsed.string("protocol", "mixed");
+        LoadRun.Wiring wiring = switch (protocol) {
+            case "mixed" -> new Loopback(profile.seed(), List.of("bybit", "binance", "okx"));
+            case "binance" -> new Loopback(profile.seed(), List.of("binance", "binance", "binance"));
+            default -> throw new IllegalArgumentException("--protocol is mixed or binance, not " + protocol);
+        };
+        System.out.println("loopback (" + protocol + ": front end + production connector per account), "
+                + LoadHarness.describe(profile) + ", latency figures after a " + warmup.toSeconds() + " s warm-up");
         LoadRun.Result result;
         try (LoadRun run = new LoadRun(profile, true)) {
-            run.connect(Duration.ofSeconds(120), new BinanceLoopback(profile.seed()));
+            run.connect(Duration.ofSeconds(120), wiring);
             long[] last = {0, 0};
             result = run.run(warmup, elapsed -> {
                 long total = run.venueMessages();
@@ -62,31 +75,53 @@ public final class LoadLoopbackHarness {
         System.exit(result.clean() ? 0 : 1);
     }
 
-    /** One Binance front end and one monitor-only Binance connector per simulated venue account. */
-    static final class BinanceLoopback implements LoadRun.Wiring {
+    /** Per simulated venue account (in order sim-a, sim-b, sim-c): a front end and a monitor-only connector. */
+    static final class Loopback implements LoadRun.Wiring {
         private final long seed;
-        private final List<BinanceFrontEnd> frontEnds = new ArrayList<>();
+        private final List<String> protocols;
+        private final List<AutoCloseable> frontEnds = new ArrayList<>();
         private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(30)).build();
 
-        BinanceLoopback(long seed) {
+        Loopback(long seed, List<String> protocols) {
             this.seed = seed;
+            this.protocols = protocols;
         }
 
         @Override
         public List<VenueConnector> connectors(SimExchange exchange) throws Exception {
             List<VenueConnector> out = new ArrayList<>();
-            int n = 0;
-            for (VenueId venue : exchange.venues()) {
+            List<VenueId> venues = exchange.venues();
+            for (int n = 0; n < venues.size(); n++) {
+                VenueId venue = venues.get(n);
                 String key = "load-key-" + venue;
                 String secret = "load-secret-" + venue;
-                BinanceFrontEnd frontEnd = new BinanceFrontEnd(exchange, venue, key, secret, TimeSource.SYSTEM, seed + n);
-                frontEnd.start(0);
-                frontEnds.add(frontEnd);
-                BinanceConnectorSettings settings = BinanceConnectorSettings.of(venue, frontEnd.restBase(),
-                        frontEnd.wsBase(), true);
-                out.add(BinanceConnector.create(settings, Credentials.of(key, secret), http, TimeSource.SYSTEM,
-                        new SplittableRandom(seed + n)));
-                n++;
+                SplittableRandom random = new SplittableRandom(seed + n);
+                switch (protocols.get(n)) {
+                    case "binance" -> {
+                        BinanceFrontEnd fe = new BinanceFrontEnd(exchange, venue, key, secret, TimeSource.SYSTEM, seed + n);
+                        fe.start(0);
+                        frontEnds.add(fe);
+                        out.add(BinanceConnector.create(BinanceConnectorSettings.of(venue, fe.restBase(), fe.wsBase(),
+                                true), Credentials.of(key, secret), http, TimeSource.SYSTEM, random));
+                    }
+                    case "bybit" -> {
+                        BybitFrontEnd fe = new BybitFrontEnd(exchange, venue, key, secret, TimeSource.SYSTEM);
+                        int port = fe.start(0);
+                        frontEnds.add(fe);
+                        out.add(new BybitConnector(BybitConfig.loopback(venue, port, false)
+                                .withScopes(List.of(new BybitConfig.Scope("linear", "USDT"))),
+                                Credentials.of(key, secret), http, TimeSource.SYSTEM, random));
+                    }
+                    case "okx" -> {
+                        String passphrase = "load-pass-" + venue;
+                        OkxFrontEnd fe = new OkxFrontEnd(exchange, venue, key, secret, passphrase, TimeSource.SYSTEM);
+                        int port = fe.start(0);
+                        frontEnds.add(fe);
+                        out.add(new OkxConnector(OkxConfig.loopback(venue, port, false),
+                                Credentials.of(key, secret, passphrase), http, TimeSource.SYSTEM, random));
+                    }
+                    default -> throw new IllegalArgumentException("no loopback for protocol " + protocols.get(n));
+                }
             }
             return out;
         }
@@ -98,7 +133,7 @@ public final class LoadLoopbackHarness {
 
         @Override
         public void close() throws Exception {
-            for (BinanceFrontEnd frontEnd : frontEnds) {
+            for (AutoCloseable frontEnd : frontEnds) {
                 frontEnd.close();
             }
             http.dispatcher().executorService().shutdownNow();
