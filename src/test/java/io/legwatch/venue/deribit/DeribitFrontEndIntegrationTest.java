@@ -354,6 +354,40 @@ class DeribitFrontEndIntegrationTest {
     }
 
     @Test
+    void accessTokenIsRefreshedBeforeItExpires() throws Exception {
+        frontEnd.tokenLifetime(Duration.ofSeconds(2)); // the connector refreshes at 80 %: after 1.6 s
+        start(config(SECRET));
+        await("connected", () -> statuses(ConnectionState.CONNECTED) == 1);
+        long deadline = System.currentTimeMillis() + 3_000; // past the first token's expiry
+        await("first token expired", () -> System.currentTimeMillis() > deadline);
+        assertThat(orders().cancelAll(PERP).get(10, TimeUnit.SECONDS)).as("private call still authorised").isZero();
+        assertThat(statuses(ConnectionState.DOWN)).isZero();
+    }
+
+    @Test
+    void anUnrefreshedTokenExpires() throws Exception {
+        frontEnd.tokenLifetime(Duration.ofSeconds(1));
+        // a raw client that authenticates once and never refreshes: the front end must enforce expiry
+        var socket = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var http = new OkHttpClient();
+        var ws = http.newWebSocket(new okhttp3.Request.Builder().url("ws://127.0.0.1:" + port + "/ws/api/v2").build(),
+                new okhttp3.WebSocketListener() {
+                    @Override
+                    public void onMessage(okhttp3.WebSocket webSocket, String text) {
+                        socket.add(text);
+                    }
+                });
+        ws.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"public/auth\",\"params\":{\"grant_type\":"
+                + "\"client_credentials\",\"client_id\":\"" + ID + "\",\"client_secret\":\"" + SECRET + "\"}}");
+        assertThat(socket.poll(10, TimeUnit.SECONDS)).contains("access_token");
+        long deadline = System.currentTimeMillis() + 1_500;
+        await("token expired", () -> System.currentTimeMillis() > deadline);
+        ws.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"private/cancel_all\",\"params\":{}}");
+        assertThat(socket.poll(10, TimeUnit.SECONDS)).contains("\"code\":13009");
+        ws.close(1000, null);
+    }
+
+    @Test
     void monitorOnlyHasNoOrderPath() {
         connector = new DeribitConnector(DeribitConfig.loopback(VENUE, port, Credentials.of(ID, SECRET), false,
                 List.of("BTC")), new OkHttpClient(), TimeSource.SYSTEM, Backoff.standard(new Random(1)));

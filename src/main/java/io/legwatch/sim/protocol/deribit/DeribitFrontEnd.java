@@ -124,6 +124,14 @@ public final class DeribitFrontEnd implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /**
+     * Access-token lifetime answered by {@code public/auth} (default 900 s, as Deribit). After it a
+     * connection's private calls fail with 13009 unless the client refreshed with its refresh_token.
+     */
+    public void tokenLifetime(Duration lifetime) {
+        rpc.tokenLifetime(Math.max(1, lifetime.toSeconds()));
+    }
+
     public DeribitWireFaults wireFaults() {
         return wireFaults;
     }
@@ -311,7 +319,7 @@ public final class DeribitFrontEnd implements AutoCloseable {
                 }
 
                 @Override
-                public void authenticate() {
+                public void authenticate(long expiresAtMs) {
                 }
 
                 @Override

@@ -44,13 +44,14 @@ final class DeribitRpc {
     interface Caller {
         boolean authenticated();
 
-        void authenticate();
+        /** Authenticated until {@code expiresAtMs} (epoch ms of the front end's clock), unless refreshed. */
+        void authenticate(long expiresAtMs);
 
         /** Null for REST. */
         DeribitConnection connection();
     }
 
-    /** Tokens live long enough for tests and demos; refresh is supported. */
+    /** Deribit's usual access-token lifetime. */
     static final long TOKEN_SECONDS = 900;
     private static final long SIGNATURE_WINDOW_MS = 60_000;
 
@@ -63,6 +64,7 @@ final class DeribitRpc {
     private final SecureRandom random = new SecureRandom();
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     private final AtomicLong orderSeq = new AtomicLong();
+    private volatile long tokenSeconds = TOKEN_SECONDS;
     /** Last known state of every order by label: Deribit's get_order_state_by_label. */
     private final Map<String, List<Order>> byLabel = new ConcurrentHashMap<>();
 
@@ -73,6 +75,14 @@ final class DeribitRpc {
         this.clientSecret = clientSecret;
         this.time = time;
         this.payloads = new DeribitPayloads(exchange);
+    }
+
+    void tokenLifetime(long seconds) {
+        tokenSeconds = seconds;
+    }
+
+    long now() {
+        return time.millis();
     }
 
     DeribitPayloads payloads() {
@@ -185,12 +195,12 @@ final class DeribitRpc {
             }
             default -> throw RpcException.invalidParams("grant_type");
         }
-        caller.authenticate();
+        caller.authenticate(time.millis() + tokenSeconds * 1000);
         String refresh = token();
         refreshTokens.add(refresh);
         ObjectNode r = DeribitPayloads.JSON.createObjectNode();
         r.put("access_token", token());
-        r.put("expires_in", TOKEN_SECONDS);
+        r.put("expires_in", tokenSeconds);
         r.put("refresh_token", refresh);
         r.put("scope", "connection mainaccount");
         r.putArray("enabled_features");
