@@ -379,6 +379,16 @@ class DeribitSamplesTest {
     }
 
     @Test
+    void limitPricesGoOnTheTickTowardsTheAggressiveSide() {
+        assertThat(DeribitOrders.price(60123.3, Side.SELL, 0.5).toPlainString()).isEqualTo("60123");
+        assertThat(DeribitOrders.price(60123.3, Side.BUY, 0.5).toPlainString()).isEqualTo("60123.5");
+        assertThat(DeribitOrders.price(60123.5, Side.BUY, 0.5).toPlainString()).isEqualTo("60123.5");
+        assertThat(DeribitOrders.price(0.01234, Side.SELL, 0.0005).toPlainString()).isEqualTo("0.012");
+        assertThat(DeribitOrders.price(101.7, Side.BUY, 2.5).toPlainString()).isEqualTo("102.5");
+        assertThat(DeribitOrders.price(101.7, Side.BUY, null).toPlainString()).isEqualTo("101.7");
+    }
+
+    @Test
     void amountsHaveNoBinaryNoise() {
         assertThat(DeribitOrders.amount(0.3, 10).toPlainString()).isEqualTo("3");
         assertThat(DeribitOrders.amount(3, 0.1).toPlainString()).isEqualTo("0.3");
