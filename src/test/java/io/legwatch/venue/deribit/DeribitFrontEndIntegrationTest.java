@@ -154,8 +154,10 @@ class DeribitFrontEndIntegrationTest {
                 .isTrue();
         assertThat(has(VenueEvent.OrderUpdate.class, u -> u.order().state() == OrderState.FILLED && u.order().qty() == 2))
                 .isTrue();
-        exchange.advance(Duration.ofSeconds(1)); // the venue's 1 s push: user.portfolio
+        exchange.advance(Duration.ofSeconds(1)); // price ticks, and the venue's 1 s push: user.portfolio
         await("portfolio heartbeat", () -> !all(VenueEvent.Heartbeat.class).isEmpty());
+        await("marks from the ticker of the held perpetual", () -> has(VenueEvent.PriceUpdate.class,
+                u -> u.instrument().equals(PERP) && Math.abs(u.markPrice() - exchange.markPrice(SIM_PERP)) < 1e-6));
     }
 
     @Test

@@ -339,6 +339,22 @@ class DeribitSamplesTest {
     }
 
     @Test
+    void tickerBecomesAPriceUpdate() {
+        // SELF-MADE fixture: no ticker sample in samples/deribit; field names as on the ticker channel page.
+        decoder.decode("{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":"
+                + "\"ticker.BTC-PERPETUAL.100ms\",\"data\":{\"timestamp\":1623060194301,\"state\":\"open\","
+                + "\"instrument_name\":\"BTC-PERPETUAL\",\"mark_price\":36049.94,\"index_price\":36031.06,"
+                + "\"best_bid_price\":36049.5}}}", 9, out);
+        decoder.decode("{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":"
+                + "\"ticker.BTC-13JAN23-16000-P.100ms\",\"data\":{\"timestamp\":1,"
+                + "\"instrument_name\":\"BTC-13JAN23-16000-P\",\"mark_price\":0.0157,\"index_price\":17000.5}}}", 10, out);
+        assertThat(out.events).containsExactly(
+                new VenueEvent.PriceUpdate(PERP, 36049.94, 36031.06, 1623060194301L, 9),
+                // an option is valued on its underlying: both prices are the index in USD
+                new VenueEvent.PriceUpdate(new InstrumentKey(VENUE, "BTC-13JAN23-16000-P"), 17000.5, 17000.5, 1, 10));
+    }
+
+    @Test
     void unknownInstrumentIsNotEmittedButFlagged() {
         String msg = notification("notif-user-orders-raw.json", "user.orders.future.BTC.raw")
                 .replace("BTC-PERPETUAL", "BTC-27DEC30");

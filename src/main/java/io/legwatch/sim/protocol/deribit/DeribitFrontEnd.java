@@ -253,6 +253,17 @@ public final class DeribitFrontEnd implements AutoCloseable {
         }
 
         @Override
+        public void onPrice(InstrumentKey key, double markPrice, double indexPrice, long venueTimeMs) {
+            if (connections.isEmpty()) {
+                return;
+            }
+            Instrument i = instrument(key);
+            for (DeribitConnection c : connections) {
+                c.notify("ticker", i, ch -> rpc.payloads().ticker(i, markPrice, indexPrice, venueTimeMs));
+            }
+        }
+
+        @Override
         public void onHeartbeat(VenueId venue, long venueTimeMs) {
             Map<String, Double> delta = new HashMap<>();
             for (Position p : exchange.positions(account)) {

@@ -132,7 +132,8 @@ final class DeribitRpc {
                 case "public/get_currencies" -> done(currencies());
                 case "public/get_instruments" -> done(instruments(params));
                 case "public/get_instrument" -> done(payloads.instrument(instrument(text(params, "instrument_name"))));
-                case "private/subscribe", "public/subscribe" -> done(subscribe(params, caller));
+                case "private/subscribe" -> done(subscribe(params, caller, true));
+                case "public/subscribe" -> done(subscribe(params, caller, false));
                 case "private/unsubscribe" -> done(ws(caller).unsubscribe(strings(params.path("channels"))));
                 case "private/get_positions" -> done(positions(params));
                 case "private/get_position" -> done(position(params));
@@ -270,12 +271,13 @@ final class DeribitRpc {
         return out;
     }
 
-    private JsonNode subscribe(JsonNode p, Caller caller) throws RpcException {
+    /** Grants the channels it knows; user.* channels only on private/subscribe (they need auth). */
+    private JsonNode subscribe(JsonNode p, Caller caller, boolean privateCall) throws RpcException {
         DeribitConnection c = ws(caller);
         List<String> granted = new ArrayList<>();
         for (String name : strings(p.path("channels"))) {
             Optional<Channel> ch = Channel.parse(name);
-            if (ch.isPresent()) {
+            if (ch.isPresent() && (privateCall || ch.get().stream().equals("ticker"))) {
                 c.subscribe(ch.get());
                 granted.add(name);
             }
