@@ -300,6 +300,18 @@ class DeribitFrontEndIntegrationTest {
     }
 
     @Test
+    void simulatorRateLimitFaultReachesTheWireAs10028() {
+        simBuy(2);
+        start(config(SECRET));
+        await("connected", () -> statuses(ConnectionState.CONNECTED) == 1);
+        exchange.faults(SimExchange.SIM_A).rateLimitNext(1);
+        VenueError e = errorOf(orders().place(OrderRequest.market(PERP, Side.SELL, 2, true, "rl-1")));
+        assertThat(e.kind()).isEqualTo(VenueError.Kind.RATE_LIMITED);
+        assertThat(e.code()).isEqualTo("10028");
+        assertThat(exchange.position(SIM_PERP).qty()).as("the refused order did not execute").isEqualTo(2.0);
+    }
+
+    @Test
     void malformedNotificationIsReportedAndTheStreamGoesOn() {
         start(config(SECRET));
         await("connected", () -> statuses(ConnectionState.CONNECTED) == 1);

@@ -340,8 +340,8 @@ public final class DeribitFrontEnd implements AutoCloseable {
             }).whenComplete((result, failure) -> {
                 if (failure != null) {
                     RpcException e = DeribitRpc.translate(failure);
-                    write(response, callback, e.code == 13009 || e.code == 13004 ? 401 : 400,
-                            DeribitConnection.error(null, e));
+                    int status = e.code == 13009 || e.code == 13004 ? 401 : e.code == 10028 ? 429 : 400;
+                    write(response, callback, status, DeribitConnection.error(null, e));
                 } else {
                     ObjectNode n = DeribitPayloads.JSON.createObjectNode();
                     n.put("jsonrpc", "2.0");

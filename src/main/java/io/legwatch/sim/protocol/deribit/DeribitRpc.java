@@ -445,6 +445,9 @@ final class DeribitRpc {
         if (e.kind() == VenueError.Kind.NETWORK) {
             return new RpcException(13028, "temporarily_unavailable");
         }
+        if (e.kind() == VenueError.Kind.RATE_LIMITED) {
+            return new RpcException(10028, "too_many_requests"); // the core's rateLimitNext fault
+        }
         String code = e.code() == null ? "" : e.code();
         return switch (code) {
             case SimErrorCodes.REDUCE_ONLY -> new RpcException(11030, "other_reject reduce_only: " + e.message());
