@@ -60,6 +60,8 @@ public final class DeribitConnector extends StreamingConnector {
     private final AtomicBoolean refreshing = new AtomicBoolean();
     private final DeribitDecoder decoder;
     private final Inbound inbound = new Inbound();
+    /** Instruments whose ticker this connection subscribed to. */
+    private final java.util.Set<String> tickers = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     // Freshness marks of the current resync, used to drop held-back updates the snapshot already contains.
     private volatile long positionsAnsweredNanos;
@@ -102,7 +104,32 @@ public final class DeribitConnector extends StreamingConnector {
                 .thenCompose(ok -> rpc.call("public/set_heartbeat", Map.of("interval", heartbeatSeconds())))
                 .thenCompose(ok -> orders != null ? orders.rearm() : CompletableFuture.completedFuture(null))
                 .thenCompose(ok -> subscribe())
-                .thenCompose(ok -> fetchSnapshot(true));
+                .thenCompose(ok -> fetchSnapshot(true))
+                .thenCompose(snapshot -> watchPrices(snapshot.positions()).thenApply(v -> snapshot));
+    }
+
+    /**
+     * Deribit pushes positions only when they trade, so the marks that value inverse futures would go
+     * stale: subscribe to {@code ticker.<instrument>.100ms} for every held instrument (public channel).
+     * A refused ticker is reported but does not fail the resync: positions are still right.
+     */
+    private CompletableFuture<Void> watchPrices(List<Position> positions) {
+        List<String> channels = new ArrayList<>();
+        for (Position p : positions) {
+            if (p.qty() != 0 && tickers.add(p.instrument().symbol())) {
+                channels.add("ticker." + p.instrument().symbol() + ".100ms");
+            }
+        }
+        if (channels.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return rpc.call("public/subscribe", Map.of("channels", channels)).handle((reply, error) -> {
+            if (error != null) {
+                channels.forEach(c -> tickers.remove(c.substring("ticker.".length(), c.length() - ".100ms".length())));
+                reportError(errorOf(error, "price subscription failed"), System.nanoTime());
+            }
+            return null;
+        });
     }
 
     private CompletableFuture<Void> authenticate() {
@@ -246,6 +273,7 @@ public final class DeribitConnector extends StreamingConnector {
 
     @Override
     protected void onStreamLost(String reason) {
+        tickers.clear(); // subscriptions die with the socket
         cancelTokenRefresh();
         rpc.failAll(reason);
     }
@@ -262,6 +290,10 @@ public final class DeribitConnector extends StreamingConnector {
         @Override
         public void event(VenueEvent event) {
             emit(event);
+            if (event instanceof VenueEvent.PositionUpdate u && u.position().qty() != 0
+                    && !tickers.contains(u.position().instrument().symbol())) {
+                watchPrices(List.of(u.position()));
+            }
         }
 
         @Override

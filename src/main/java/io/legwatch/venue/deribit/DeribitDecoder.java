@@ -1,6 +1,7 @@
 package io.legwatch.venue.deribit;
 
 import io.legwatch.domain.Fill;
+import io.legwatch.domain.InstrumentKind;
 import io.legwatch.domain.Order;
 import io.legwatch.domain.Position;
 import io.legwatch.domain.VenueEvent;
@@ -79,12 +80,31 @@ final class DeribitDecoder {
             orders(DeribitJson.bindList(params.data(), DeribitWire.Order.class, DeribitJson.ORDERS), recvNanos, out);
         } else if (channel.startsWith("user.trades.")) {
             trades(DeribitJson.bindList(params.data(), DeribitWire.Trade.class, DeribitJson.TRADES), recvNanos, out);
+        } else if (channel.startsWith("ticker.")) {
+            ticker(DeribitJson.bind(params.data(), DeribitWire.Ticker.class), text, recvNanos, out);
         } else if (channel.startsWith("user.portfolio.")) {
             DeribitJson.bind(params.data(), DeribitWire.Portfolio.class); // proves it is readable; no position state
             out.event(new VenueEvent.Heartbeat(venue, 0, recvNanos));
         } else {
             out.malformed("notification on a channel we did not subscribe: " + channel, text, recvNanos);
         }
+    }
+
+    /** Mark and index in USD per base unit; an option is valued on its underlying, so both are the index. */
+    private void ticker(DeribitWire.Ticker t, String text, long recvNanos, Output out) {
+        var entry = instruments.find(t.instrumentName());
+        if (entry.isEmpty()) {
+            out.unknownInstrument(t.instrumentName());
+            return;
+        }
+        if (t.indexPrice() == null || (t.markPrice() == null && entry.get().instrument().kind() != InstrumentKind.OPTION)) {
+            out.malformed("ticker without mark or index price", text, recvNanos);
+            return;
+        }
+        double index = t.indexPrice();
+        double mark = entry.get().instrument().kind() == InstrumentKind.OPTION ? index : t.markPrice();
+        out.event(new VenueEvent.PriceUpdate(entry.get().instrument().key(), mark, index,
+                t.timestamp() == null ? 0 : t.timestamp(), recvNanos));
     }
 
     private void positions(List<DeribitWire.Position> list, long recvNanos, Output out) {

@@ -103,12 +103,28 @@ final class DeribitOrders implements OrderGateway {
             p.put("type", "market");
         } else {
             p.put("type", "limit");
-            p.put("price", request.limitPrice());
+            p.put("price", price(request.limitPrice(), request.side(), e.meta().tickSize()));
             p.put("time_in_force", request.type() == OrderType.LIMIT_IOC ? "immediate_or_cancel" : "good_til_cancelled");
         }
         p.put("reduce_only", request.reduceOnly());
         p.put("label", request.clientOrderId());
         return p;
+    }
+
+    /**
+     * The limit price on the instrument's tick (Deribit rejects others with 10043 price_wrong_tick), rounded
+     * towards the aggressive side so a pay-up never shrinks: up for a buy, down for a sell. Deribit's larger
+     * option ticks above a price ({@code tick_size_steps}) are not applied.
+     */
+    static BigDecimal price(double limit, Side side, Double tickSize) {
+        BigDecimal p = BigDecimal.valueOf(limit);
+        if (tickSize == null || !(tickSize > 0)) {
+            return p.stripTrailingZeros();
+        }
+        BigDecimal tick = BigDecimal.valueOf(tickSize);
+        BigDecimal ticks = p.divide(tick, 0, side == Side.BUY ? RoundingMode.CEILING : RoundingMode.FLOOR);
+        BigDecimal out = ticks.multiply(tick).stripTrailingZeros();
+        return out.scale() < 0 ? out.setScale(0) : out;
     }
 
     /** qty (contracts) x contract_size, without binary noise (10 x 0.1 must be 1, not 1.0000000000000002). */

@@ -83,6 +83,11 @@ final class DeribitWire {
                           Double strike, Long expirationTimestamp, Boolean isActive) {
     }
 
+    /** ticker.(instrument).(interval) data: only the prices we need. Option marks are premiums in BTC. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Ticker(String instrumentName, Double markPrice, Double indexPrice, Long timestamp) {
+    }
+
     /** user.portfolio data, only what tells us the account is alive and how much delta it carries. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Portfolio(String currency, Double deltaTotal, Double equity, Double marginBalance) {

@@ -154,8 +154,10 @@ class DeribitFrontEndIntegrationTest {
                 .isTrue();
         assertThat(has(VenueEvent.OrderUpdate.class, u -> u.order().state() == OrderState.FILLED && u.order().qty() == 2))
                 .isTrue();
-        exchange.advance(Duration.ofSeconds(1)); // the venue's 1 s push: user.portfolio
+        exchange.advance(Duration.ofSeconds(1)); // price ticks, and the venue's 1 s push: user.portfolio
         await("portfolio heartbeat", () -> !all(VenueEvent.Heartbeat.class).isEmpty());
+        await("marks from the ticker of the held perpetual", () -> has(VenueEvent.PriceUpdate.class,
+                u -> u.instrument().equals(PERP) && Math.abs(u.markPrice() - exchange.markPrice(SIM_PERP)) < 1e-6));
     }
 
     @Test
@@ -298,6 +300,18 @@ class DeribitFrontEndIntegrationTest {
     }
 
     @Test
+    void simulatorRateLimitFaultReachesTheWireAs10028() {
+        simBuy(2);
+        start(config(SECRET));
+        await("connected", () -> statuses(ConnectionState.CONNECTED) == 1);
+        exchange.faults(SimExchange.SIM_A).rateLimitNext(1);
+        VenueError e = errorOf(orders().place(OrderRequest.market(PERP, Side.SELL, 2, true, "rl-1")));
+        assertThat(e.kind()).isEqualTo(VenueError.Kind.RATE_LIMITED);
+        assertThat(e.code()).isEqualTo("10028");
+        assertThat(exchange.position(SIM_PERP).qty()).as("the refused order did not execute").isEqualTo(2.0);
+    }
+
+    @Test
     void malformedNotificationIsReportedAndTheStreamGoesOn() {
         start(config(SECRET));
         await("connected", () -> statuses(ConnectionState.CONNECTED) == 1);
@@ -351,6 +365,40 @@ class DeribitFrontEndIntegrationTest {
         frontEnd.wireFaults().dropConnections();
         await("orders cancelled by the venue", () -> exchange.openOrders(SimExchange.SIM_A).isEmpty());
         await("reconnected and re-armed", () -> statuses(ConnectionState.CONNECTED) == 2);
+    }
+
+    @Test
+    void accessTokenIsRefreshedBeforeItExpires() throws Exception {
+        frontEnd.tokenLifetime(Duration.ofSeconds(2)); // the connector refreshes at 80 %: after 1.6 s
+        start(config(SECRET));
+        await("connected", () -> statuses(ConnectionState.CONNECTED) == 1);
+        long deadline = System.currentTimeMillis() + 3_000; // past the first token's expiry
+        await("first token expired", () -> System.currentTimeMillis() > deadline);
+        assertThat(orders().cancelAll(PERP).get(10, TimeUnit.SECONDS)).as("private call still authorised").isZero();
+        assertThat(statuses(ConnectionState.DOWN)).isZero();
+    }
+
+    @Test
+    void anUnrefreshedTokenExpires() throws Exception {
+        frontEnd.tokenLifetime(Duration.ofSeconds(1));
+        // a raw client that authenticates once and never refreshes: the front end must enforce expiry
+        var socket = new java.util.concurrent.LinkedBlockingQueue<String>();
+        var http = new OkHttpClient();
+        var ws = http.newWebSocket(new okhttp3.Request.Builder().url("ws://127.0.0.1:" + port + "/ws/api/v2").build(),
+                new okhttp3.WebSocketListener() {
+                    @Override
+                    public void onMessage(okhttp3.WebSocket webSocket, String text) {
+                        socket.add(text);
+                    }
+                });
+        ws.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"public/auth\",\"params\":{\"grant_type\":"
+                + "\"client_credentials\",\"client_id\":\"" + ID + "\",\"client_secret\":\"" + SECRET + "\"}}");
+        assertThat(socket.poll(10, TimeUnit.SECONDS)).contains("access_token");
+        long deadline = System.currentTimeMillis() + 1_500;
+        await("token expired", () -> System.currentTimeMillis() > deadline);
+        ws.send("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"private/cancel_all\",\"params\":{}}");
+        assertThat(socket.poll(10, TimeUnit.SECONDS)).contains("\"code\":13009");
+        ws.close(1000, null);
     }
 
     @Test

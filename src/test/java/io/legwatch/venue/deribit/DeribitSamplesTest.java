@@ -339,6 +339,22 @@ class DeribitSamplesTest {
     }
 
     @Test
+    void tickerBecomesAPriceUpdate() {
+        // SELF-MADE fixture: no ticker sample in samples/deribit; field names as on the ticker channel page.
+        decoder.decode("{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":"
+                + "\"ticker.BTC-PERPETUAL.100ms\",\"data\":{\"timestamp\":1623060194301,\"state\":\"open\","
+                + "\"instrument_name\":\"BTC-PERPETUAL\",\"mark_price\":36049.94,\"index_price\":36031.06,"
+                + "\"best_bid_price\":36049.5}}}", 9, out);
+        decoder.decode("{\"jsonrpc\":\"2.0\",\"method\":\"subscription\",\"params\":{\"channel\":"
+                + "\"ticker.BTC-13JAN23-16000-P.100ms\",\"data\":{\"timestamp\":1,"
+                + "\"instrument_name\":\"BTC-13JAN23-16000-P\",\"mark_price\":0.0157,\"index_price\":17000.5}}}", 10, out);
+        assertThat(out.events).containsExactly(
+                new VenueEvent.PriceUpdate(PERP, 36049.94, 36031.06, 1623060194301L, 9),
+                // an option is valued on its underlying: both prices are the index in USD
+                new VenueEvent.PriceUpdate(new InstrumentKey(VENUE, "BTC-13JAN23-16000-P"), 17000.5, 17000.5, 1, 10));
+    }
+
+    @Test
     void unknownInstrumentIsNotEmittedButFlagged() {
         String msg = notification("notif-user-orders-raw.json", "user.orders.future.BTC.raw")
                 .replace("BTC-PERPETUAL", "BTC-27DEC30");
@@ -376,6 +392,16 @@ class DeribitSamplesTest {
         assertThat(DeribitMapping.state("weird", 0, null, "limit")).isEqualTo(OrderState.UNKNOWN);
         assertThat(DeribitMapping.orderType("limit", "immediate_or_cancel")).isEqualTo(OrderType.LIMIT_IOC);
         assertThat(DeribitMapping.orderType("stop_market", "good_til_cancelled")).isEqualTo(OrderType.MARKET);
+    }
+
+    @Test
+    void limitPricesGoOnTheTickTowardsTheAggressiveSide() {
+        assertThat(DeribitOrders.price(60123.3, Side.SELL, 0.5).toPlainString()).isEqualTo("60123");
+        assertThat(DeribitOrders.price(60123.3, Side.BUY, 0.5).toPlainString()).isEqualTo("60123.5");
+        assertThat(DeribitOrders.price(60123.5, Side.BUY, 0.5).toPlainString()).isEqualTo("60123.5");
+        assertThat(DeribitOrders.price(0.01234, Side.SELL, 0.0005).toPlainString()).isEqualTo("0.012");
+        assertThat(DeribitOrders.price(101.7, Side.BUY, 2.5).toPlainString()).isEqualTo("102.5");
+        assertThat(DeribitOrders.price(101.7, Side.BUY, null).toPlainString()).isEqualTo("101.7");
     }
 
     @Test

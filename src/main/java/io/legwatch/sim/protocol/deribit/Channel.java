@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * One parsed Deribit user channel name: {@code user.changes|orders|trades.(kind.currency|instrument).interval}
- * or {@code user.portfolio.currency}.
+ * , {@code user.portfolio.currency} or {@code ticker.instrument.interval}.
  */
 record Channel(String name, String stream, String kind, String currency, String instrument, String interval) {
     private static final Set<String> KINDS = Set.of("future", "option", "spot", "future_combo", "option_combo", "combo", "any");
@@ -15,6 +15,9 @@ record Channel(String name, String stream, String kind, String currency, String 
 
     static Optional<Channel> parse(String name) {
         String[] p = name.split("\\.");
+        if (p.length == 3 && p[0].equals("ticker") && INTERVALS.contains(p[2])) {
+            return Optional.of(new Channel(name, "ticker", null, null, p[1], p[2]));
+        }
         if (p.length < 3 || !p[0].equals("user")) {
             return Optional.empty();
         }

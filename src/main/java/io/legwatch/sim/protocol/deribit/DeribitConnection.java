@@ -31,7 +31,8 @@ public final class DeribitConnection implements Session.Listener.AutoDemanding, 
     private final ExecutorService writer;
     private final Set<Channel> channels = ConcurrentHashMap.newKeySet();
     private volatile Session session;
-    private volatile boolean authenticated;
+    /** Epoch ms until which the connection's token is valid; 0 = never authenticated. */
+    private volatile long authenticatedUntil;
     private volatile boolean cancelOnDisconnect;
     private volatile boolean awaitingTest;
     private volatile ScheduledFuture<?> heartbeat;
@@ -99,12 +100,12 @@ public final class DeribitConnection implements Session.Listener.AutoDemanding, 
 
     @Override
     public boolean authenticated() {
-        return authenticated;
+        return frontEnd.rpc().now() < authenticatedUntil;
     }
 
     @Override
-    public void authenticate() {
-        authenticated = true;
+    public void authenticate(long expiresAtMs) {
+        authenticatedUntil = expiresAtMs;
     }
 
     @Override

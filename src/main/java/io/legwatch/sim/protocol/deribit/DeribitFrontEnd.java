@@ -124,6 +124,14 @@ public final class DeribitFrontEnd implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /**
+     * Access-token lifetime answered by {@code public/auth} (default 900 s, as Deribit). After it a
+     * connection's private calls fail with 13009 unless the client refreshed with its refresh_token.
+     */
+    public void tokenLifetime(Duration lifetime) {
+        rpc.tokenLifetime(Math.max(1, lifetime.toSeconds()));
+    }
+
     public DeribitWireFaults wireFaults() {
         return wireFaults;
     }
@@ -245,6 +253,17 @@ public final class DeribitFrontEnd implements AutoCloseable {
         }
 
         @Override
+        public void onPrice(InstrumentKey key, double markPrice, double indexPrice, long venueTimeMs) {
+            if (connections.isEmpty()) {
+                return;
+            }
+            Instrument i = instrument(key);
+            for (DeribitConnection c : connections) {
+                c.notify("ticker", i, ch -> rpc.payloads().ticker(i, markPrice, indexPrice, venueTimeMs));
+            }
+        }
+
+        @Override
         public void onHeartbeat(VenueId venue, long venueTimeMs) {
             Map<String, Double> delta = new HashMap<>();
             for (Position p : exchange.positions(account)) {
@@ -311,7 +330,7 @@ public final class DeribitFrontEnd implements AutoCloseable {
                 }
 
                 @Override
-                public void authenticate() {
+                public void authenticate(long expiresAtMs) {
                 }
 
                 @Override
@@ -321,8 +340,8 @@ public final class DeribitFrontEnd implements AutoCloseable {
             }).whenComplete((result, failure) -> {
                 if (failure != null) {
                     RpcException e = DeribitRpc.translate(failure);
-                    write(response, callback, e.code == 13009 || e.code == 13004 ? 401 : 400,
-                            DeribitConnection.error(null, e));
+                    int status = e.code == 13009 || e.code == 13004 ? 401 : e.code == 10028 ? 429 : 400;
+                    write(response, callback, status, DeribitConnection.error(null, e));
                 } else {
                     ObjectNode n = DeribitPayloads.JSON.createObjectNode();
                     n.put("jsonrpc", "2.0");

@@ -207,6 +207,23 @@ final class DeribitPayloads {
         return n;
     }
 
+    /** ticker.(instrument).(interval) data; an option's mark is its premium in the base currency, as on Deribit. */
+    ObjectNode ticker(Instrument i, double mark, double index, long nowMs) {
+        ObjectNode n = JSON.createObjectNode();
+        double venueMark = i.kind() == InstrumentKind.OPTION && index > 0 ? mark / index : mark;
+        n.put("timestamp", nowMs);
+        n.put("state", "open");
+        n.put("instrument_name", i.symbol());
+        n.put("mark_price", round(venueMark));
+        n.put("index_price", round(index));
+        n.put("last_price", round(venueMark));
+        n.put("best_bid_price", round(venueMark));
+        n.put("best_ask_price", round(venueMark));
+        n.put("settlement_price", round(venueMark));
+        n.putObject("stats");
+        return n;
+    }
+
     ObjectNode portfolio(String currency, double deltaTotal) {
         ObjectNode n = JSON.createObjectNode();
         n.putObject("delta_total_map").put(currency.toLowerCase() + "_usd", round(deltaTotal));

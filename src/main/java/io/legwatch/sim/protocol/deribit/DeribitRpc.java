@@ -44,13 +44,14 @@ final class DeribitRpc {
     interface Caller {
         boolean authenticated();
 
-        void authenticate();
+        /** Authenticated until {@code expiresAtMs} (epoch ms of the front end's clock), unless refreshed. */
+        void authenticate(long expiresAtMs);
 
         /** Null for REST. */
         DeribitConnection connection();
     }
 
-    /** Tokens live long enough for tests and demos; refresh is supported. */
+    /** Deribit's usual access-token lifetime. */
     static final long TOKEN_SECONDS = 900;
     private static final long SIGNATURE_WINDOW_MS = 60_000;
 
@@ -63,6 +64,7 @@ final class DeribitRpc {
     private final SecureRandom random = new SecureRandom();
     private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
     private final AtomicLong orderSeq = new AtomicLong();
+    private volatile long tokenSeconds = TOKEN_SECONDS;
     /** Last known state of every order by label: Deribit's get_order_state_by_label. */
     private final Map<String, List<Order>> byLabel = new ConcurrentHashMap<>();
 
@@ -73,6 +75,14 @@ final class DeribitRpc {
         this.clientSecret = clientSecret;
         this.time = time;
         this.payloads = new DeribitPayloads(exchange);
+    }
+
+    void tokenLifetime(long seconds) {
+        tokenSeconds = seconds;
+    }
+
+    long now() {
+        return time.millis();
     }
 
     DeribitPayloads payloads() {
@@ -122,7 +132,8 @@ final class DeribitRpc {
                 case "public/get_currencies" -> done(currencies());
                 case "public/get_instruments" -> done(instruments(params));
                 case "public/get_instrument" -> done(payloads.instrument(instrument(text(params, "instrument_name"))));
-                case "private/subscribe", "public/subscribe" -> done(subscribe(params, caller));
+                case "private/subscribe" -> done(subscribe(params, caller, true));
+                case "public/subscribe" -> done(subscribe(params, caller, false));
                 case "private/unsubscribe" -> done(ws(caller).unsubscribe(strings(params.path("channels"))));
                 case "private/get_positions" -> done(positions(params));
                 case "private/get_position" -> done(position(params));
@@ -185,12 +196,12 @@ final class DeribitRpc {
             }
             default -> throw RpcException.invalidParams("grant_type");
         }
-        caller.authenticate();
+        caller.authenticate(time.millis() + tokenSeconds * 1000);
         String refresh = token();
         refreshTokens.add(refresh);
         ObjectNode r = DeribitPayloads.JSON.createObjectNode();
         r.put("access_token", token());
-        r.put("expires_in", TOKEN_SECONDS);
+        r.put("expires_in", tokenSeconds);
         r.put("refresh_token", refresh);
         r.put("scope", "connection mainaccount");
         r.putArray("enabled_features");
@@ -260,12 +271,13 @@ final class DeribitRpc {
         return out;
     }
 
-    private JsonNode subscribe(JsonNode p, Caller caller) throws RpcException {
+    /** Grants the channels it knows; user.* channels only on private/subscribe (they need auth). */
+    private JsonNode subscribe(JsonNode p, Caller caller, boolean privateCall) throws RpcException {
         DeribitConnection c = ws(caller);
         List<String> granted = new ArrayList<>();
         for (String name : strings(p.path("channels"))) {
             Optional<Channel> ch = Channel.parse(name);
-            if (ch.isPresent()) {
+            if (ch.isPresent() && (privateCall || ch.get().stream().equals("ticker"))) {
                 c.subscribe(ch.get());
                 granted.add(name);
             }
@@ -432,6 +444,9 @@ final class DeribitRpc {
         VenueError e = ve.error();
         if (e.kind() == VenueError.Kind.NETWORK) {
             return new RpcException(13028, "temporarily_unavailable");
+        }
+        if (e.kind() == VenueError.Kind.RATE_LIMITED) {
+            return new RpcException(10028, "too_many_requests"); // the core's rateLimitNext fault
         }
         String code = e.code() == null ? "" : e.code();
         return switch (code) {
