@@ -26,7 +26,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.TreeTableColumn;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -225,6 +224,7 @@ public final class MainWindow {
             javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
             stage.setWidth(Math.min(UserSettings.DEFAULT.windowWidth(), screen.getWidth()));
             stage.setHeight(Math.min(UserSettings.DEFAULT.windowHeight(), screen.getHeight()));
+            stage.centerOnScreen();
         }
         // Pulses and ticks only while the window is up.
         stage.setOnShown(e -> start());
@@ -272,10 +272,5 @@ public final class MainWindow {
 
     public Optional<FaultPanel> faultPanel() {
         return faultPanel;
-    }
-
-    /** For settings tests: the columns whose widths are remembered. */
-    Iterable<TreeTableColumn<PositionRow, ?>> columns() {
-        return table.view().getColumns();
     }
 }

@@ -30,9 +30,16 @@ final class WindowStatePersister {
         double height = Math.min(Math.max(s.windowHeight(), stage.getMinHeight()), screen.getHeight());
         stage.setWidth(width);
         stage.setHeight(height);
-        if (s.hasWindowPosition() && onSomeScreen(s)) {
-            stage.setX(s.windowX());
-            stage.setY(s.windowY());
+        List<Screen> screens = s.hasWindowPosition()
+                ? Screen.getScreensForRectangle(new Rectangle2D(s.windowX(), s.windowY(), 100, 40)) : List.of();
+        if (!screens.isEmpty()) {
+            // Keep the whole window on the screen it was on, even if that screen shrank.
+            Rectangle2D on = screens.get(0).getVisualBounds();
+            stage.setX(Math.max(on.getMinX(), Math.min(s.windowX(), on.getMaxX() - width)));
+            stage.setY(Math.max(on.getMinY(), Math.min(s.windowY(), on.getMaxY() - height)));
+        } else {
+            // No saved position, or it was on a monitor that is gone: never open off-screen.
+            stage.centerOnScreen();
         }
         if (s.maximized()) {
             stage.setMaximized(true);
@@ -75,10 +82,5 @@ final class WindowStatePersister {
         stage.widthProperty().addListener((obs, o, n) -> record.run());
         stage.heightProperty().addListener((obs, o, n) -> record.run());
         stage.maximizedProperty().addListener((obs, o, n) -> record.run());
-    }
-
-    /** A position saved on a monitor that is gone would open the window off-screen. */
-    private static boolean onSomeScreen(UserSettings s) {
-        return !Screen.getScreensForRectangle(new Rectangle2D(s.windowX(), s.windowY(), 100, 40)).isEmpty();
     }
 }

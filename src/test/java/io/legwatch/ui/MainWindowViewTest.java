@@ -127,4 +127,20 @@ class MainWindowViewTest {
         assertThat(window.table().view().getPseudoClassStates()).doesNotContain(phase);
         assertThat(FxRows.isRed(FxRows.fill(failed))).isFalse();
     }
+
+    @Test
+    void thePumpHandsOnASnapshotOnlyWhenItsVersionChanged(FxRobot robot) throws Exception {
+        SnapshotPump pump = window.pump();
+        // Whatever the running pulse did, the current version has been applied once it is stopped.
+        WaitForAsyncUtils.asyncFx(pump::stop).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(pump::pump).get(5, TimeUnit.SECONDS);
+        long applied = pump.appliedCount();
+        assertThat(WaitForAsyncUtils.asyncFx(pump::pump).get(5, TimeUnit.SECONDS)).isFalse();
+        // A new object with the same version is not a new snapshot: nothing is diffed.
+        session.snapshot.set(snapshot(session.snapshot.get().version(), List.of(naked, hedged), List.of()));
+        assertThat(WaitForAsyncUtils.asyncFx(pump::pump).get(5, TimeUnit.SECONDS)).isFalse();
+        session.snapshot.set(snapshot(session.snapshot.get().version() + 1, List.of(naked, hedged), List.of()));
+        assertThat(WaitForAsyncUtils.asyncFx(pump::pump).get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(pump.appliedCount()).isEqualTo(applied + 1);
+    }
 }
