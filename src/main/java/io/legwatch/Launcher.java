@@ -8,9 +8,10 @@ import javafx.application.Application;
  * Entry point. Deliberately not a {@link Application} subclass: a class-path JavaFX app whose
  * main class extends Application fails with "JavaFX runtime components are missing".
  *
- * <p>Usage: {@code legwatch [--demo] [--seed=N]}. Demo mode runs simulated venues, a demo trader
- * and a fault panel; it needs no API keys. Logs go to the per-user data directory's {@code logs}
- * folder (see README), or under {@code -Dlegwatch.home=DIR}.
+ * <p>Usage: {@code legwatch [--demo [--seed=N] | --config PATH]}. Demo mode runs simulated venues, a
+ * demo trader and a fault panel; it needs no API keys. Without a flag, {@code config.json} in the
+ * per-user data directory is used if it exists, else the demo. Logs go to that directory's
+ * {@code logs} folder (see README), or under {@code -Dlegwatch.home=DIR}.
  */
 public final class Launcher {
     private Launcher() {
@@ -20,11 +21,6 @@ public final class Launcher {
         // Before anything touches SLF4J: logback.xml reads legwatch.logdir when it initialises.
         if (System.getProperty(AppDirs.LOG_DIR_PROPERTY) == null) {
             System.setProperty(AppDirs.LOG_DIR_PROPERTY, AppDirs.forCurrentUser().logDir().toString());
-        }
-        if (!java.util.Arrays.asList(args).contains("--demo")) {
-            System.err.println("This build of Legwatch runs in demo mode only (simulated venues, no API keys): "
-                    + "start it with --demo, e.g. ./mvnw -q javafx:run");
-            System.exit(2);
         }
         if (!displayAvailable()) {
             System.err.println("Legwatch needs a graphical display, and none was found (DISPLAY is not set); "

@@ -1,34 +1,39 @@
 package io.legwatch.app;
 
+import io.legwatch.app.live.StartupChoice;
+import io.legwatch.config.AppDirs;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 
-/** The composition root: turns command-line arguments into a running {@link LegwatchSession}. */
+/**
+ * The composition root: turns the command line into a {@link LegwatchSession} (nothing connects
+ * until its {@code start()}). {@code --demo [--seed=N]} runs the simulated demo; {@code --config PATH},
+ * or {@code config.json} in the per-user data directory, runs live on the configured venues;
+ * with neither, the demo ({@link StartupChoice} decides).
+ */
 public final class AppWiring {
+    private static final Logger log = LoggerFactory.getLogger(AppWiring.class);
+
     private AppWiring() {
     }
 
     /**
-     * {@code --demo [--seed=N]}. Configured real venues are not wired in this build, so without
-     * {@code --demo} there is nothing to connect to (the launcher says so before a window opens).
-     *
-     * @throws IllegalArgumentException on a malformed seed or without {@code --demo}
+     * @throws IllegalArgumentException with the message for the trader when nothing can start
+     *                                  (bad arguments, a config that fails validation)
      */
     public static LegwatchSession fromArgs(List<String> args) {
-        long seed = args.stream().filter(a -> a.startsWith("--seed=")).findFirst()
-                .map(AppWiring::seed).orElse(DemoMode.DEFAULT_SEED);
-        if (!args.contains("--demo")) {
-            throw new IllegalArgumentException("Only demo mode exists in this build: start with --demo "
-                    + "(./mvnw -q javafx:run passes it).");
+        AppDirs dirs = AppDirs.forCurrentUser();
+        StartupChoice choice = StartupChoice.decide(args, dirs.home());
+        if (choice instanceof StartupChoice.Failed failed) {
+            throw new IllegalArgumentException(failed.message());
         }
-        return new DemoMode(seed);
-    }
-
-    private static long seed(String arg) {
-        String value = arg.substring("--seed=".length());
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--seed must be a whole number, was \"" + value + "\"", e);
+        if (choice instanceof StartupChoice.Demo demo) {
+            log.info("Starting in demo mode (seed {}): {}", demo.seed(), demo.why());
+        } else if (choice instanceof StartupChoice.Live live) {
+            log.info("Starting live on {}", live.file());
         }
+        return choice.open(dirs);
     }
 }
