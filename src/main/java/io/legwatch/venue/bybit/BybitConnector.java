@@ -14,6 +14,7 @@ import io.legwatch.venue.common.ControlAnswer;
 import io.legwatch.venue.common.DecodedStreamConnector;
 import io.legwatch.venue.common.Futures;
 import io.legwatch.venue.common.InstrumentTags;
+import io.legwatch.venue.common.QueryParams;
 import io.legwatch.venue.net.Backoff;
 import io.legwatch.venue.net.Credentials;
 import io.legwatch.venue.net.RateLimitGate;
@@ -153,7 +154,7 @@ public final class BybitConnector extends DecodedStreamConnector {
         List<CompletableFuture<List<Instrument>>> calls = new ArrayList<>();
         for (String category : categoriesOfScopes()) {
             calls.add(paged(cursor -> api.getPublic("/v5/market/instruments-info",
-                    BybitRestApi.params("category", category, "limit", "1000", "cursor", cursor)),
+                    QueryParams.of("category", category, "limit", "1000", "cursor", cursor)),
                     m -> {
                         List<Instrument> list = responses.instruments(m);
                         list.forEach(i -> categories.put(i.symbol(), category));
@@ -179,7 +180,7 @@ public final class BybitConnector extends DecodedStreamConnector {
     private CompletableFuture<List<BybitRow>> positionRows() {
         List<CompletableFuture<List<BybitRow>>> calls = new ArrayList<>();
         for (BybitConfig.Scope s : config.scopes()) {
-            calls.add(paged(cursor -> api.get("/v5/position/list", BybitRestApi.params("category", s.category(),
+            calls.add(paged(cursor -> api.get("/v5/position/list", QueryParams.of("category", s.category(),
                     "settleCoin", s.settleCoin(), "limit", "200", "cursor", cursor)), m -> m.rows));
         }
         return Futures.concat(calls);
@@ -189,7 +190,7 @@ public final class BybitConnector extends DecodedStreamConnector {
     public CompletableFuture<List<Order>> fetchOpenOrders() {
         List<CompletableFuture<List<Order>>> calls = new ArrayList<>();
         for (BybitConfig.Scope s : config.scopes()) {
-            calls.add(paged(cursor -> api.get("/v5/order/realtime", BybitRestApi.params("category", s.category(),
+            calls.add(paged(cursor -> api.get("/v5/order/realtime", QueryParams.of("category", s.category(),
                     "settleCoin", s.settleCoin(), "limit", "50", "cursor", cursor)), responses::orders));
         }
         return Futures.concat(calls);
@@ -253,7 +254,7 @@ public final class BybitConnector extends DecodedStreamConnector {
                     || !Integer.toString(BybitErrors.DUPLICATE_ORDER_LINK_ID).equals(ve.error().code())) {
                 return CompletableFuture.failedFuture(cause);
             }
-            return api.get("/v5/order/realtime", BybitRestApi.params("category", category,
+            return api.get("/v5/order/realtime", QueryParams.of("category", category,
                             "symbol", request.instrument().symbol(), "orderLinkId", linkId))
                     .thenApply(m -> responses.orders(m).stream().filter(o -> linkId.equals(o.clientOrderId())).findFirst()
                             .orElseThrow(() -> ve))

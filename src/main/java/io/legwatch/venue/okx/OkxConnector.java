@@ -14,6 +14,7 @@ import io.legwatch.venue.common.ControlAnswer;
 import io.legwatch.venue.common.DecodedStreamConnector;
 import io.legwatch.venue.common.Futures;
 import io.legwatch.venue.common.InstrumentTags;
+import io.legwatch.venue.common.QueryParams;
 import io.legwatch.venue.net.Backoff;
 import io.legwatch.venue.net.Credentials;
 import io.legwatch.venue.net.RateLimitGate;
@@ -154,10 +155,10 @@ public final class OkxConnector extends DecodedStreamConnector {
     public CompletableFuture<List<Instrument>> instruments() {
         List<CompletableFuture<List<Instrument>>> calls = new ArrayList<>();
         for (String type : config.instTypes()) {
-            calls.add(instrumentsOf(OkxRestApi.params("instType", type)));
+            calls.add(instrumentsOf(QueryParams.of("instType", type)));
         }
         for (String family : config.optionFamilies()) {
-            calls.add(instrumentsOf(OkxRestApi.params("instType", "OPTION", "instFamily", family)));
+            calls.add(instrumentsOf(QueryParams.of("instType", "OPTION", "instFamily", family)));
         }
         return Futures.concat(calls);
     }
@@ -201,12 +202,12 @@ public final class OkxConnector extends DecodedStreamConnector {
 
     /** Open plain orders (optionally of one instrument), following {@code after} pagination. */
     private CompletableFuture<List<Order>> pendingOrders(String instId) {
-        return paged(after -> api.get("/api/v5/trade/orders-pending", OkxRestApi.params("instId", instId,
+        return paged(after -> api.get("/api/v5/trade/orders-pending", QueryParams.of("instId", instId,
                 "limit", Integer.toString(PAGE), "after", after)), responses::orders);
     }
 
     private CompletableFuture<List<Order>> pendingAlgos(String instId, String ordType) {
-        return paged(after -> api.get("/api/v5/trade/orders-algo-pending", OkxRestApi.params("ordType", ordType,
+        return paged(after -> api.get("/api/v5/trade/orders-algo-pending", QueryParams.of("ordType", ordType,
                 "instId", instId, "limit", Integer.toString(PAGE), "after", after)), responses::algoOrders);
     }
 
@@ -263,7 +264,7 @@ public final class OkxConnector extends DecodedStreamConnector {
             if (!(cause instanceof VenueException ve) || !DUPLICATE_CL_ORD_ID.equals(ve.error().code())) {
                 return CompletableFuture.failedFuture(cause);
             }
-            return api.get("/api/v5/trade/order", OkxRestApi.params("instId", request.instrument().symbol(),
+            return api.get("/api/v5/trade/order", QueryParams.of("instId", request.instrument().symbol(),
                             "clOrdId", clOrdId))
                     .thenApply(m -> responses.orders(m).stream().findFirst().orElseThrow(() -> ve))
                     .exceptionallyCompose(lookup -> CompletableFuture.failedFuture(ve));
