@@ -8,14 +8,14 @@ import io.legwatch.sim.SimLink;
 import io.legwatch.sim.SimListener;
 import io.legwatch.sim.SimSubscription;
 import io.legwatch.sim.protocol.common.LoopbackServer;
+import io.legwatch.sim.protocol.common.OpenSockets;
+import io.legwatch.sim.protocol.common.SocketWriter;
 import io.legwatch.sim.protocol.common.WireFaults;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -38,9 +38,9 @@ public final class BybitFrontEnd implements AutoCloseable {
     private final TimeSource clock;
     private final BybitAuth auth;
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
-    private final Set<BybitSocket> sockets = ConcurrentHashMap.newKeySet();
     private final ExecutorService deadMan;
     private final WireFaults faults = new WireFaults();
+    private final OpenSockets sockets = new OpenSockets(faults);
     private volatile Duration dcpWindow = Duration.ofSeconds(10);
     private volatile boolean dcpActive;
     private LoopbackServer server;
@@ -73,7 +73,7 @@ public final class BybitFrontEnd implements AutoCloseable {
         if (linkWatch != null) {
             linkWatch.close();
         }
-        sockets.forEach(BybitSocket::drop);
+        sockets.dropAll();
         deadMan.shutdownNow();
         if (server != null) {
             server.stop("Bybit front end");
@@ -84,7 +84,7 @@ public final class BybitFrontEnd implements AutoCloseable {
 
     /** Sends a truncated JSON frame to every connected client. */
     public void sendMalformed() {
-        sockets.forEach(s -> s.sendRaw("{\"topic\":\"position\",\"data\":[{\"symbol\":"));
+        sockets.sendRawToAll("{\"topic\":\"position\",\"data\":[{\"symbol\":");
     }
 
     /** While on, every push goes out twice. */
@@ -112,21 +112,22 @@ public final class BybitFrontEnd implements AutoCloseable {
      * keeps answering: the situation a REST polling fallback is for.
      */
     public void refuseStreams(boolean on) {
-        faults.refuseStreams(on);
-        if (on) {
-            sockets.forEach(BybitSocket::drop);
-        }
+        sockets.refuseStreams(on);
     }
 
     /** How many sockets are open now. */
     public int connections() {
-        return sockets.size();
+        return sockets.count();
     }
 
     // ---- for the handler and sockets ----
 
     WireFaults faults() {
         return faults;
+    }
+
+    OpenSockets sockets() {
+        return sockets;
     }
 
     VenueId account() {
@@ -149,15 +150,8 @@ public final class BybitFrontEnd implements AutoCloseable {
         return List.copyOf(instruments.values());
     }
 
-    void opened(BybitSocket socket) {
-        sockets.add(socket);
-        if (faults.down()) {
-            socket.drop();
-        }
-    }
-
-    void closed(BybitSocket socket, boolean hadDcp) {
-        sockets.remove(socket);
+    void closed(SocketWriter socket, boolean hadDcp) {
+        sockets.closed(socket);
         if (hadDcp) {
             dcpActive = false; // refreshes stop; the simulator's dead-man fires after the window
         }
@@ -197,10 +191,7 @@ public final class BybitFrontEnd implements AutoCloseable {
     private final class LinkWatch implements SimListener {
         @Override
         public void onLink(VenueId venue, SimLink newLink, String detail, long venueTimeMs) {
-            faults.link(newLink);
-            if (newLink == SimLink.DOWN) {
-                sockets.forEach(BybitSocket::drop);
-            }
+            sockets.link(newLink);
         }
 
         @Override

@@ -49,7 +49,7 @@ public final class BybitSocket implements Session.Listener.AutoDemanding, SimLis
     @Override
     public void onWebSocketOpen(Session s) {
         out.open(s);
-        frontEnd.opened(this);
+        frontEnd.sockets().opened(out);
     }
 
     @Override
@@ -165,7 +165,7 @@ public final class BybitSocket implements Session.Listener.AutoDemanding, SimLis
         if (sub != null) {
             sub.close();
         }
-        frontEnd.closed(this, dcp);
+        frontEnd.closed(out, dcp);
     }
 
     synchronized void attach(SimSubscription sub) {
@@ -178,11 +178,6 @@ public final class BybitSocket implements Session.Listener.AutoDemanding, SimLis
 
     synchronized boolean needsSubscription() {
         return subscription == null;
-    }
-
-    /** Drops the TCP connection without a close handshake (an injected disconnect). */
-    void drop() {
-        out.drop();
     }
 
     // ---- simulator side (called under the exchange lock: only queue work) ----
@@ -230,10 +225,5 @@ public final class BybitSocket implements Session.Listener.AutoDemanding, SimLis
 
     void push(String text) {
         out.push(text);
-    }
-
-    /** Raw text, even if not JSON (an injected malformed frame). */
-    void sendRaw(String text) {
-        out.sendRaw(text);
     }
 }

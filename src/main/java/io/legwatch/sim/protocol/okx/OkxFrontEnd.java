@@ -10,14 +10,13 @@ import io.legwatch.sim.SimLink;
 import io.legwatch.sim.SimListener;
 import io.legwatch.sim.SimSubscription;
 import io.legwatch.sim.protocol.common.LoopbackServer;
+import io.legwatch.sim.protocol.common.OpenSockets;
 import io.legwatch.sim.protocol.common.WireFaults;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serves one simulator account over OKX v5's wire protocol on 127.0.0.1: REST under {@code /api/v5/...}
@@ -41,8 +40,8 @@ public final class OkxFrontEnd implements AutoCloseable {
     private final OkxAuth auth;
     private final String uid;
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
-    private final Set<OkxSocket> sockets = ConcurrentHashMap.newKeySet();
     private final WireFaults faults = new WireFaults();
+    private final OpenSockets sockets = new OpenSockets(faults);
     private LoopbackServer server;
     private SimSubscription linkWatch;
 
@@ -69,7 +68,7 @@ public final class OkxFrontEnd implements AutoCloseable {
         if (linkWatch != null) {
             linkWatch.close();
         }
-        sockets.forEach(OkxSocket::drop);
+        sockets.dropAll();
         if (server != null) {
             server.stop("OKX front end");
         }
@@ -79,7 +78,7 @@ public final class OkxFrontEnd implements AutoCloseable {
 
     /** Sends a truncated JSON frame to every connected client. */
     public void sendMalformed() {
-        sockets.forEach(s -> s.sendRaw("{\"arg\":{\"channel\":\"positions\"},\"data\":[{\"instId\":"));
+        sockets.sendRawToAll("{\"arg\":{\"channel\":\"positions\"},\"data\":[{\"instId\":");
     }
 
     public void duplicatePushes(boolean on) {
@@ -101,20 +100,21 @@ public final class OkxFrontEnd implements AutoCloseable {
      * keeps answering: the situation a REST polling fallback is for.
      */
     public void refuseStreams(boolean on) {
-        faults.refuseStreams(on);
-        if (on) {
-            sockets.forEach(OkxSocket::drop);
-        }
+        sockets.refuseStreams(on);
     }
 
     public int connections() {
-        return sockets.size();
+        return sockets.count();
     }
 
     // ---- for the handler and sockets ----
 
     WireFaults faults() {
         return faults;
+    }
+
+    OpenSockets sockets() {
+        return sockets;
     }
 
     VenueId account() {
@@ -142,17 +142,6 @@ public final class OkxFrontEnd implements AutoCloseable {
         return i.kind() == InstrumentKind.OPTION ? exchange.markPrice(i.key()) : Double.NaN;
     }
 
-    void opened(OkxSocket socket) {
-        sockets.add(socket);
-        if (faults.down()) {
-            socket.drop();
-        }
-    }
-
-    void closed(OkxSocket socket) {
-        sockets.remove(socket);
-    }
-
     void ensureSubscribed(OkxSocket socket) {
         if (socket.needsSubscription()) {
             socket.attach(exchange.subscribe(account, socket));
@@ -176,10 +165,7 @@ public final class OkxFrontEnd implements AutoCloseable {
     private final class LinkWatch implements SimListener {
         @Override
         public void onLink(VenueId venue, SimLink newLink, String detail, long venueTimeMs) {
-            faults.link(newLink);
-            if (newLink == SimLink.DOWN) {
-                sockets.forEach(OkxSocket::drop);
-            }
+            sockets.link(newLink);
         }
     }
 }

@@ -46,7 +46,7 @@ public final class OkxSocket implements Session.Listener.AutoDemanding, SimListe
     @Override
     public void onWebSocketOpen(Session s) {
         out.open(s);
-        frontEnd.opened(this);
+        frontEnd.sockets().opened(out);
     }
 
     @Override
@@ -148,7 +148,7 @@ public final class OkxSocket implements Session.Listener.AutoDemanding, SimListe
         if (sub != null) {
             sub.close();
         }
-        frontEnd.closed(this);
+        frontEnd.sockets().closed(out);
     }
 
     synchronized void attach(SimSubscription sub) {
@@ -161,10 +161,6 @@ public final class OkxSocket implements Session.Listener.AutoDemanding, SimListe
 
     synchronized boolean needsSubscription() {
         return subscription == null;
-    }
-
-    void drop() {
-        out.drop();
     }
 
     String connId() {
@@ -239,10 +235,5 @@ public final class OkxSocket implements Session.Listener.AutoDemanding, SimListe
 
     void push(String text) {
         out.push(text);
-    }
-
-    /** Raw text, even if not JSON (an injected malformed frame). */
-    void sendRaw(String text) {
-        out.sendRaw(text);
     }
 }
