@@ -13,7 +13,6 @@ import io.legwatch.domain.Side;
 import io.legwatch.domain.TimeSource;
 import io.legwatch.domain.VenueError;
 import io.legwatch.domain.VenueEvent;
-import io.legwatch.domain.VenueException;
 import io.legwatch.domain.VenueId;
 import io.legwatch.sim.SimExchange;
 import io.legwatch.sim.protocol.okx.OkxFrontEnd;
@@ -34,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import static io.legwatch.testing.Await.sleep;
+import static io.legwatch.testing.VenueFailures.errorOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -99,12 +99,6 @@ class OkxLoopbackTest {
 
     private static Position position(VenueEvent.Snapshot s, InstrumentKey key) {
         return s.positions().stream().filter(p -> p.instrument().equals(key)).findFirst().orElseThrow();
-    }
-
-    private static VenueError errorOf(CompletableFuture<?> f) {
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(f::join);
-        assertThat(t).hasCauseInstanceOf(VenueException.class);
-        return ((VenueException) t.getCause()).error();
     }
 
     @Test
