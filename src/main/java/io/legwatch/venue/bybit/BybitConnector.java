@@ -99,9 +99,11 @@ public final class BybitConnector extends DecodedStreamConnector {
     protected CompletableFuture<VenueEvent.Snapshot> resync(WsSession session) {
         long expires = time.millis() + 10_000;
         String sign = credentials.hmacSha256Hex(BybitSigner.wsAuthPrehash(expires));
-        CompletableFuture<Void> auth = pendingAuth.expect(() -> session.send(BybitRequests.authFrame(nextReqId(), credentials.key(), expires, sign)));
+        CompletableFuture<Void> auth = pendingAuth.expect(
+                () -> session.send(BybitRequests.authFrame(nextReqId(), credentials.key(), expires, sign)));
         return auth
-                .thenCompose(x -> pendingSubscribe.expect(() -> session.send(BybitRequests.subscribeFrame(nextReqId(), TOPICS))))
+                .thenCompose(x -> pendingSubscribe.expect(
+                        () -> session.send(BybitRequests.subscribeFrame(nextReqId(), TOPICS))))
                 .thenCompose(x -> snapshot())
                 .whenComplete((snap, error) -> {
                     // DCP needs its topic on every new connection; sent apart so that an account without
