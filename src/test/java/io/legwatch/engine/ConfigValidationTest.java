@@ -6,6 +6,7 @@ import io.legwatch.domain.Side;
 import io.legwatch.domain.Strategy;
 import io.legwatch.domain.Tolerance;
 import io.legwatch.domain.VenueId;
+import io.legwatch.testing.ManualTime;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -15,6 +15,7 @@ import io.legwatch.domain.Strategy;
 import io.legwatch.domain.Tolerance;
 import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
+import io.legwatch.testing.ManualTime;
 
 import java.time.Duration;
 import java.util.ArrayList;

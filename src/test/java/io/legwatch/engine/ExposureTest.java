@@ -11,6 +11,7 @@ import io.legwatch.domain.Strategy;
 import io.legwatch.domain.Tolerance;
 import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
+import io.legwatch.testing.ManualTime;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -9,6 +9,7 @@ import io.legwatch.domain.Position;
 import io.legwatch.domain.Side;
 import io.legwatch.domain.Strategy;
 import io.legwatch.domain.VenueEvent;
+import io.legwatch.testing.ManualTime;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

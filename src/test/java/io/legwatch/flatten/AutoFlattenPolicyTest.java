@@ -6,6 +6,7 @@ import io.legwatch.domain.InstrumentKey;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.journal.Journal;
+import io.legwatch.testing.ManualTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class AutoFlattenPolicyTest {
     static final InstrumentKey SPOT = new InstrumentKey(A, "BTC-USD");
     static final InstrumentKey PERP = new InstrumentKey(B, "BTCUSDT");
 
-    final TestClock clock = new TestClock(T0);
+    final ManualTime clock = new ManualTime(T0);
     final List<String> actions = new ArrayList<>();
     final AutoActions recorder = new AutoActions() {
         @Override

@@ -1,6 +1,7 @@
 package io.legwatch.flatten;
 
 import io.legwatch.domain.TimeSource;
+import io.legwatch.testing.ManualTime;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class ClientOrderIdsTest {
 
     @Test
     void flattenIdsStrictlyIncreaseEvenWithinOneMillisecond() {
-        TestClock clock = new TestClock(1_767_225_600_000L);
+        ManualTime clock = new ManualTime(1_767_225_600_000L);
         FlattenIds ids = new FlattenIds(clock);
         String a = ids.next();
         String b = ids.next();

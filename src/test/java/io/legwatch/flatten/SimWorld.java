@@ -18,6 +18,8 @@ import io.legwatch.engine.StrategyView;
 import io.legwatch.journal.IncidentLog;
 import io.legwatch.journal.Journal;
 import io.legwatch.sim.SimExchange;
+import io.legwatch.testing.Await;
+import io.legwatch.testing.ManualTime;
 import io.legwatch.venue.sim.InProcessConnector;
 
 import java.nio.file.Path;
@@ -48,7 +50,7 @@ final class SimWorld implements AutoCloseable {
     static final String BASIS = "basis";
 
     final SimExchange sim = new SimExchange(7, T0);
-    final TestClock clock = new TestClock(T0);
+    final ManualTime clock = new ManualTime(T0);
     final Map<VenueId, InProcessConnector> connectors = new LinkedHashMap<>();
     final HedgeMonitor monitor;
     final List<FlattenAlarm> alarms = new CopyOnWriteArrayList<>();
@@ -194,18 +196,7 @@ final class SimWorld implements AutoCloseable {
     }
 
     static void await(BooleanSupplier condition, java.util.function.Supplier<String> what) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what.get());
-            }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Await.until(Duration.ofSeconds(20), what, condition);
     }
 
     @Override

@@ -10,17 +10,16 @@ import io.legwatch.domain.OrderType;
 import io.legwatch.domain.Position;
 import io.legwatch.domain.Side;
 import io.legwatch.domain.VenueError;
-import io.legwatch.domain.VenueException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import static io.legwatch.sim.SimExchange.SIM_A;
 import static io.legwatch.sim.SimExchange.SIM_B;
+import static io.legwatch.testing.VenueFailures.errorNow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -41,16 +40,6 @@ class SimExchangeTest {
         CompletableFuture<Order> f = sim.place(r);
         assertThat(f).isDone();
         return f.join();
-    }
-
-    private static VenueError errorOf(CompletableFuture<?> f) {
-        assertThat(f).isCompletedExceptionally();
-        try {
-            f.join();
-        } catch (CompletionException e) {
-            return ((VenueException) e.getCause()).error();
-        }
-        throw new AssertionError("not failed");
     }
 
     @Test
@@ -140,13 +129,13 @@ class SimExchangeTest {
         assertThat(o.reason()).contains("clipped");
         assertThat(sim.position(A_PERP).qty()).isZero();
 
-        VenueError e = errorOf(sim.place(market(A_PERP, Side.BUY, 10, true)));
+        VenueError e = errorNow(sim.place(market(A_PERP, Side.BUY, 10, true)));
         assertThat(e.kind()).isEqualTo(VenueError.Kind.REJECTED);
         assertThat(e.code()).isEqualTo(SimErrorCodes.REDUCE_ONLY);
         assertThat(sim.position(A_PERP).qty()).isZero();
 
         placed(market(A_PERP, Side.BUY, 50, false));
-        VenueError sameSide = errorOf(sim.place(market(A_PERP, Side.BUY, 10, true)));
+        VenueError sameSide = errorNow(sim.place(market(A_PERP, Side.BUY, 10, true)));
         assertThat(sameSide.code()).isEqualTo(SimErrorCodes.REDUCE_ONLY);
         assertThat(sim.position(A_PERP).qty()).isEqualTo(50.0);
     }
@@ -154,7 +143,7 @@ class SimExchangeTest {
     @Test
     void duplicateClientOrderIdIsRejectedAndNotExecutedTwice() {
         placed(OrderRequest.market(A_BTC, Side.BUY, 1, false, "same"));
-        VenueError e = errorOf(sim.place(OrderRequest.market(A_BTC, Side.BUY, 1, false, "same")));
+        VenueError e = errorNow(sim.place(OrderRequest.market(A_BTC, Side.BUY, 1, false, "same")));
         assertThat(e.code()).isEqualTo(SimErrorCodes.DUPLICATE_CLIENT_ID);
         assertThat(sim.position(A_BTC).qty()).isEqualTo(1.0);
         // the id space is per account
@@ -163,7 +152,7 @@ class SimExchangeTest {
 
     @Test
     void quantityOffTheLotIsRejected() {
-        VenueError e = errorOf(sim.place(market(A_PERP, Side.BUY, 1.5, false)));
+        VenueError e = errorNow(sim.place(market(A_PERP, Side.BUY, 1.5, false)));
         assertThat(e.code()).isEqualTo(SimErrorCodes.INVALID_QUANTITY);
     }
 

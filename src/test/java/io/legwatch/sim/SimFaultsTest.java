@@ -6,7 +6,6 @@ import io.legwatch.domain.OrderRequest;
 import io.legwatch.domain.OrderState;
 import io.legwatch.domain.Side;
 import io.legwatch.domain.VenueError;
-import io.legwatch.domain.VenueException;
 import io.legwatch.domain.VenueId;
 import org.junit.jupiter.api.Test;
 
@@ -14,10 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import static io.legwatch.sim.SimExchange.SIM_A;
 import static io.legwatch.sim.SimExchange.SIM_B;
+import static io.legwatch.testing.VenueFailures.errorNow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SimFaultsTest {
@@ -57,27 +56,17 @@ class SimFaultsTest {
         return sim.place(OrderRequest.market(key, Side.BUY, qty, false, "f-" + (++ids)));
     }
 
-    private static VenueError errorOf(CompletableFuture<?> f) {
-        assertThat(f).isCompletedExceptionally();
-        try {
-            f.join();
-        } catch (CompletionException e) {
-            return ((VenueException) e.getCause()).error();
-        }
-        throw new AssertionError("not failed");
-    }
-
     @Test
     void rejectNextRejectsExactlyNOrdersWithTheGivenCodeAndText() {
         faults.rejectNext(2, "10009", "not_enough_funds");
         assertThat(faults.state().rejectCode()).isEqualTo("10009");
-        VenueError first = errorOf(buy(A_BTC, 1));
+        VenueError first = errorNow(buy(A_BTC, 1));
         assertThat(first.kind()).isEqualTo(VenueError.Kind.REJECTED);
         assertThat(first.code()).isEqualTo("10009");
         assertThat(first.message()).isEqualTo("not_enough_funds");
         assertThat(faults.pendingRejects()).isEqualTo(1);
         assertThat(buy(B_BTC, 1).join().state()).isEqualTo(OrderState.FILLED); // other venues unaffected
-        errorOf(buy(A_BTC, 1));
+        errorNow(buy(A_BTC, 1));
         assertThat(buy(A_BTC, 1).join().state()).isEqualTo(OrderState.FILLED);
         assertThat(sim.position(A_BTC).qty()).isEqualTo(1.0);
     }
@@ -86,7 +75,7 @@ class SimFaultsTest {
     void rateLimitRefusesWithoutExecuting() {
         faults.rateLimitNext(1);
         assertThat(faults.state().rejectKind()).isEqualTo(VenueError.Kind.RATE_LIMITED);
-        VenueError e = errorOf(buy(A_BTC, 1));
+        VenueError e = errorNow(buy(A_BTC, 1));
         assertThat(e.kind()).isEqualTo(VenueError.Kind.RATE_LIMITED);
         assertThat(e.code()).isEqualTo(SimErrorCodes.RATE_LIMITED);
         assertThat(sim.position(A_BTC).qty()).isZero();
@@ -105,9 +94,9 @@ class SimFaultsTest {
         events.clear();
         sim.advance(Duration.ofSeconds(3));
         assertThat(events).isEmpty();
-        VenueError e = errorOf(buy(A_BTC, 1));
+        VenueError e = errorNow(buy(A_BTC, 1));
         assertThat(e.kind()).isEqualTo(VenueError.Kind.NETWORK);
-        assertThat(errorOf(sim.cancelAll(SIM_A)).kind()).isEqualTo(VenueError.Kind.NETWORK);
+        assertThat(errorNow(sim.cancelAll(SIM_A)).kind()).isEqualTo(VenueError.Kind.NETWORK);
         assertThat(sim.position(A_BTC).qty()).isEqualTo(1.0);
 
         faults.reconnect();
@@ -140,7 +129,7 @@ class SimFaultsTest {
         faults.goSilent();
         CompletableFuture<Order> f = buy(A_BTC, 1);
         faults.disconnect();
-        VenueError e = errorOf(f);
+        VenueError e = errorNow(f);
         assertThat(e.kind()).isEqualTo(VenueError.Kind.NETWORK);
         assertThat(e.code()).isEqualTo(SimErrorCodes.ACK_LOST);
         assertThat(sim.position(A_BTC).qty()).isEqualTo(1.0); // it executed: outcome was unknown to the client

@@ -10,11 +10,15 @@ import io.legwatch.domain.VenueError;
 import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueException;
 import io.legwatch.venue.OrderGateway;
+import io.legwatch.venue.common.ControlAnswer;
+import io.legwatch.venue.common.DecodedStreamConnector;
+import io.legwatch.venue.common.Futures;
+import io.legwatch.venue.common.InstrumentTags;
+import io.legwatch.venue.common.QueryParams;
 import io.legwatch.venue.net.Backoff;
 import io.legwatch.venue.net.Credentials;
 import io.legwatch.venue.net.RateLimitGate;
 import io.legwatch.venue.net.RestClient;
-import io.legwatch.venue.net.StreamingConnector;
 import io.legwatch.venue.net.WsSession;
 import io.legwatch.venue.net.WsSessionConfig;
 import okhttp3.HttpUrl;
@@ -25,15 +29,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -47,7 +47,7 @@ import java.util.random.RandomGenerator;
  * <p>Construct with {@link BybitConfig} and {@link Credentials}; {@link #orders()} is empty when the
  * config says monitor-only.
  */
-public final class BybitConnector extends StreamingConnector {
+public final class BybitConnector extends DecodedStreamConnector {
     private static final List<String> TOPICS = List.of("position", "order", "execution");
     /** Bybit's DCP window is 3..300 s. */
     private static final long DCP_MIN_S = 3;
@@ -64,10 +64,10 @@ public final class BybitConnector extends StreamingConnector {
     private final AtomicInteger reqIds = new AtomicInteger();
     /** Null for a monitor-only account. */
     private final OrderGateway gateway;
-    private final AtomicReference<CompletableFuture<Void>> pendingAuth = new AtomicReference<>();
-    private final AtomicReference<CompletableFuture<Void>> pendingSubscribe = new AtomicReference<>();
+    private final ControlAnswer pendingAuth = new ControlAnswer();
+    private final ControlAnswer pendingSubscribe = new ControlAnswer();
     /** symbol -> category, learned from instruments-info. */
-    private final Map<String, String> categories = new ConcurrentHashMap<>();
+    private final InstrumentTags categories;
     private volatile boolean dcpArmed;
 
     public BybitConnector(BybitConfig config, Credentials credentials, OkHttpClient http, TimeSource time,
@@ -76,6 +76,7 @@ public final class BybitConnector extends StreamingConnector {
         this.config = config;
         this.credentials = credentials;
         this.time = time;
+        this.categories = new InstrumentTags(config.venue());
         this.mapper = new BybitMapper(config.venue());
         this.decoder = new BybitStreamDecoder(mapper, book);
         this.responses = new BybitResponses(mapper);
@@ -98,10 +99,10 @@ public final class BybitConnector extends StreamingConnector {
     protected CompletableFuture<VenueEvent.Snapshot> resync(WsSession session) {
         long expires = time.millis() + 10_000;
         String sign = credentials.hmacSha256Hex(BybitSigner.wsAuthPrehash(expires));
-        CompletableFuture<Void> auth = expect(pendingAuth,
+        CompletableFuture<Void> auth = pendingAuth.expect(
                 () -> session.send(BybitRequests.authFrame(nextReqId(), credentials.key(), expires, sign)));
         return auth
-                .thenCompose(x -> expect(pendingSubscribe,
+                .thenCompose(x -> pendingSubscribe.expect(
                         () -> session.send(BybitRequests.subscribeFrame(nextReqId(), TOPICS))))
                 .thenCompose(x -> snapshot())
                 .whenComplete((snap, error) -> {
@@ -111,20 +112,6 @@ public final class BybitConnector extends StreamingConnector {
                         session.send(BybitRequests.subscribeFrame(nextReqId(), List.of(config.dcpTopic())));
                     }
                 });
-    }
-
-    /** Registers a future for the next control answer, then sends; a failed send fails the future. */
-    private static CompletableFuture<Void> expect(AtomicReference<CompletableFuture<Void>> slot,
-                                                  BooleanSupplier send) {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        CompletableFuture<Void> old = slot.getAndSet(f);
-        if (old != null) {
-            old.cancel(false);
-        }
-        if (!send.getAsBoolean()) {
-            f.completeExceptionally(new IllegalStateException("socket closed before the request was sent"));
-        }
-        return f;
     }
 
     private CompletableFuture<VenueEvent.Snapshot> snapshot() {
@@ -142,63 +129,24 @@ public final class BybitConnector extends StreamingConnector {
     protected void onText(String text, long recvNanos) {
         BybitStreamDecoder.Decoded d = decoder.decode(text, recvNanos);
         switch (d.control()) {
-            case AUTH_OK -> complete(pendingAuth, null);
-            case AUTH_FAILED -> complete(pendingAuth, new VenueException(new VenueError(config.venue(),
+            case AUTH_OK -> pendingAuth.complete(null);
+            case AUTH_FAILED -> pendingAuth.complete(new VenueException(new VenueError(config.venue(),
                     VenueError.Kind.AUTH, null, "Bybit refused the WebSocket auth: " + d.detail())));
-            case SUBSCRIBED -> complete(pendingSubscribe, null);
-            case SUBSCRIBE_FAILED -> complete(pendingSubscribe, new VenueException(new VenueError(config.venue(),
+            case SUBSCRIBED -> pendingSubscribe.complete(null);
+            case SUBSCRIBE_FAILED -> pendingSubscribe.complete(new VenueException(new VenueError(config.venue(),
                     VenueError.Kind.REJECTED, null, "Bybit refused the subscription: " + d.detail())));
             default -> {
                 // data and pongs: events below
             }
         }
-        for (VenueEvent e : d.events()) {
-            if (e instanceof VenueEvent.ErrorReport r) {
-                if (r.error().kind() == VenueError.Kind.MALFORMED) {
-                    reportMalformed(r.error().message(), text, recvNanos);
-                } else {
-                    if (r.error().kind() == VenueError.Kind.UNSUPPORTED) {
-                        counters().unknown(); // a topic/channel we did not subscribe to
-                    }
-                    reportError(r.error(), recvNanos);
-                }
-            } else {
-                emit(e);
-            }
-        }
-    }
-
-    private static void complete(AtomicReference<CompletableFuture<Void>> slot, Throwable error) {
-        CompletableFuture<Void> f = slot.getAndSet(null);
-        if (f == null) {
-            return;
-        }
-        if (error == null) {
-            f.complete(null);
-        } else {
-            f.completeExceptionally(error);
-        }
+        dispatch(d.events(), text, recvNanos);
     }
 
     @Override
     protected void onStreamLost(String reason) {
         VenueException lost = new VenueException(new VenueError(config.venue(), VenueError.Kind.NETWORK, null, reason));
-        complete(pendingAuth, lost);
-        complete(pendingSubscribe, lost);
-    }
-
-    @Override
-    protected boolean hasRestFallback() {
-        return true;
-    }
-
-    @Override
-    protected CompletableFuture<VenueEvent.Snapshot> pollSnapshot() {
-        CompletableFuture<List<Instrument>> instruments = instruments();
-        CompletableFuture<List<Position>> positions = fetchPositions();
-        CompletableFuture<List<Order>> orders = fetchOpenOrders();
-        return CompletableFuture.allOf(instruments, positions, orders).thenApply(x -> new VenueEvent.Snapshot(
-                config.venue(), instruments.join(), positions.join(), orders.join(), time.millis(), System.nanoTime()));
+        pendingAuth.complete(lost);
+        pendingSubscribe.complete(lost);
     }
 
     // ---- queries ----
@@ -208,14 +156,14 @@ public final class BybitConnector extends StreamingConnector {
         List<CompletableFuture<List<Instrument>>> calls = new ArrayList<>();
         for (String category : categoriesOfScopes()) {
             calls.add(paged(cursor -> api.getPublic("/v5/market/instruments-info",
-                    BybitRestApi.params("category", category, "limit", "1000", "cursor", cursor)),
+                    QueryParams.of("category", category, "limit", "1000", "cursor", cursor)),
                     m -> {
                         List<Instrument> list = responses.instruments(m);
                         list.forEach(i -> categories.put(i.symbol(), category));
                         return list;
                     }));
         }
-        return all(calls);
+        return Futures.concat(calls);
     }
 
     @Override
@@ -234,20 +182,20 @@ public final class BybitConnector extends StreamingConnector {
     private CompletableFuture<List<BybitRow>> positionRows() {
         List<CompletableFuture<List<BybitRow>>> calls = new ArrayList<>();
         for (BybitConfig.Scope s : config.scopes()) {
-            calls.add(paged(cursor -> api.get("/v5/position/list", BybitRestApi.params("category", s.category(),
+            calls.add(paged(cursor -> api.get("/v5/position/list", QueryParams.of("category", s.category(),
                     "settleCoin", s.settleCoin(), "limit", "200", "cursor", cursor)), m -> m.rows));
         }
-        return all(calls);
+        return Futures.concat(calls);
     }
 
     @Override
     public CompletableFuture<List<Order>> fetchOpenOrders() {
         List<CompletableFuture<List<Order>>> calls = new ArrayList<>();
         for (BybitConfig.Scope s : config.scopes()) {
-            calls.add(paged(cursor -> api.get("/v5/order/realtime", BybitRestApi.params("category", s.category(),
+            calls.add(paged(cursor -> api.get("/v5/order/realtime", QueryParams.of("category", s.category(),
                     "settleCoin", s.settleCoin(), "limit", "50", "cursor", cursor)), responses::orders));
         }
-        return all(calls);
+        return Futures.concat(calls);
     }
 
     private Set<String> categoriesOfScopes() {
@@ -273,14 +221,6 @@ public final class BybitConnector extends StreamingConnector {
                 return CompletableFuture.completedFuture(acc);
             }
             return nextPage(page, items, next, acc, n + 1);
-        });
-    }
-
-    private static <T> CompletableFuture<List<T>> all(List<CompletableFuture<List<T>>> calls) {
-        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).thenApply(x -> {
-            List<T> out = new ArrayList<>();
-            calls.forEach(c -> out.addAll(c.join()));
-            return out;
         });
     }
 
@@ -316,7 +256,7 @@ public final class BybitConnector extends StreamingConnector {
                     || !Integer.toString(BybitErrors.DUPLICATE_ORDER_LINK_ID).equals(ve.error().code())) {
                 return CompletableFuture.failedFuture(cause);
             }
-            return api.get("/v5/order/realtime", BybitRestApi.params("category", category,
+            return api.get("/v5/order/realtime", QueryParams.of("category", category,
                             "symbol", request.instrument().symbol(), "orderLinkId", linkId))
                     .thenApply(m -> responses.orders(m).stream().filter(o -> linkId.equals(o.clientOrderId())).findFirst()
                             .orElseThrow(() -> ve))
@@ -369,22 +309,7 @@ public final class BybitConnector extends StreamingConnector {
     }
 
     private CompletableFuture<String> withCategory(InstrumentKey instrument) {
-        if (!instrument.venue().equals(config.venue())) {
-            return CompletableFuture.failedFuture(new VenueException(new VenueError(config.venue(),
-                    VenueError.Kind.REJECTED, null, instrument + " is not on " + config.venue())));
-        }
-        String known = categories.get(instrument.symbol());
-        if (known != null) {
-            return CompletableFuture.completedFuture(known);
-        }
-        return instruments().thenApply(list -> {
-            String c = categories.get(instrument.symbol());
-            if (c == null) {
-                throw new VenueException(new VenueError(config.venue(), VenueError.Kind.REJECTED, null,
-                        "unknown instrument " + instrument.symbol()));
-            }
-            return c;
-        });
+        return categories.of(instrument, this::instruments);
     }
 
     private String nextReqId() {

@@ -2,10 +2,10 @@ package io.legwatch.venue.bybit;
 
 import io.legwatch.domain.InstrumentKey;
 import io.legwatch.domain.Position;
+import io.legwatch.venue.common.SideRows;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,10 +23,7 @@ import java.util.function.Function;
  * {@link #hedgeMode}, which is read from order threads.
  */
 final class BybitPositionBook {
-    private record Row(double qty, double mark, double delta) {
-    }
-
-    private final Map<String, Map<Integer, Row>> rows = new HashMap<>();
+    private final SideRows<Integer> rows = new SideRows<>();
     private final Map<String, Boolean> hedgeMode = new ConcurrentHashMap<>();
 
     /** Replaces everything with a fresh snapshot; returns the net positions, one per symbol. */
@@ -46,7 +43,7 @@ final class BybitPositionBook {
             throw new IOException("position without symbol");
         }
         hedgeMode.put(r.symbol, r.positionIdx != 0);
-        Map<Integer, Row> bySide = rows.computeIfAbsent(r.symbol, s -> new HashMap<>());
+        Map<Integer, SideRows.Side> bySide = rows.of(r.symbol);
         if (r.positionIdx == 0) {
             bySide.keySet().removeIf(idx -> idx != 0);
         } else {
@@ -55,20 +52,8 @@ final class BybitPositionBook {
         // Position.markPrice is USD per base unit; an option row's markPrice is the premium and Bybit's position
         // rows carry no underlying price, so for options it is left unknown rather than wrong
         double rowMark = "option".equals(r.category) ? Double.NaN : r.markPrice;
-        bySide.put(r.positionIdx, new Row(BybitMapper.signedSize(r), rowMark, r.delta));
-        double qty = 0;
-        double mark = Double.NaN;
-        double delta = Double.NaN;
-        for (Row row : bySide.values()) {
-            qty += row.qty;
-            if (!Double.isNaN(row.mark)) {
-                mark = row.mark;
-            }
-            if (!Double.isNaN(row.delta)) {
-                delta = Double.isNaN(delta) ? row.delta : delta + row.delta;
-            }
-        }
-        return new Position(key, qty, mark, delta);
+        bySide.put(r.positionIdx, new SideRows.Side(BybitMapper.signedSize(r), rowMark, r.delta));
+        return SideRows.net(key, bySide.values());
     }
 
     /** True when the symbol was last reported in hedge mode (positionIdx 1/2). */

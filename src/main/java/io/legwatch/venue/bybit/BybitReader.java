@@ -1,37 +1,30 @@
 package io.legwatch.venue.bybit;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.legwatch.venue.net.json.JsonReading;
 
 import java.io.IOException;
+
+import static io.legwatch.venue.net.json.JsonReading.number;
 
 /**
  * Streams a Bybit message into a {@link BybitMessage} with Jackson's {@link JsonParser}: one pass,
  * no tree, unknown fields skipped. Thread-safe (the factory is; each call owns its parser).
  */
 final class BybitReader {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private BybitReader() {
     }
 
     static BybitMessage read(String json) throws IOException {
-        try (JsonParser p = FACTORY.createParser(json)) {
-            return read(p);
-        }
+        return JsonReading.readObject(json, BybitReader::read);
     }
 
     static BybitMessage read(byte[] json) throws IOException {
-        try (JsonParser p = FACTORY.createParser(json)) {
-            return read(p);
-        }
+        return JsonReading.readObject(json, BybitReader::read);
     }
 
     private static BybitMessage read(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw new IOException("expected a JSON object");
-        }
         BybitMessage m = new BybitMessage();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -135,34 +128,34 @@ final class BybitReader {
             case "category" -> r.category = p.getValueAsString();
             case "symbol" -> r.symbol = p.getValueAsString();
             case "side" -> r.side = p.getValueAsString();
-            case "size" -> r.size = num(p);
+            case "size" -> r.size = number(p);
             case "positionIdx" -> r.positionIdx = p.getValueAsInt();
-            case "markPrice" -> r.markPrice = num(p);
-            case "avgPrice", "entryPrice" -> r.avgPrice = num(p);
-            case "delta" -> r.delta = num(p);
+            case "markPrice" -> r.markPrice = number(p);
+            case "avgPrice", "entryPrice" -> r.avgPrice = number(p);
+            case "delta" -> r.delta = number(p);
             case "updatedTime" -> r.updatedTime = p.getValueAsLong();
             case "orderId" -> r.orderId = p.getValueAsString();
             case "orderLinkId" -> r.orderLinkId = p.getValueAsString();
             case "orderType" -> r.orderType = p.getValueAsString();
             case "timeInForce" -> r.timeInForce = p.getValueAsString();
-            case "qty" -> r.qty = num(p);
-            case "cumExecQty" -> r.cumExecQty = num(p);
-            case "price" -> r.price = num(p);
+            case "qty" -> r.qty = number(p);
+            case "cumExecQty" -> r.cumExecQty = number(p);
+            case "price" -> r.price = number(p);
             case "reduceOnly" -> r.reduceOnly = p.getValueAsBoolean();
             case "stopOrderType" -> r.stopOrderType = p.getValueAsString();
             case "orderStatus" -> r.orderStatus = p.getValueAsString();
             case "rejectReason" -> r.rejectReason = p.getValueAsString();
             case "execId" -> r.execId = p.getValueAsString();
-            case "execQty" -> r.execQty = num(p);
-            case "execPrice" -> r.execPrice = num(p);
+            case "execQty" -> r.execQty = number(p);
+            case "execPrice" -> r.execPrice = number(p);
             case "execType" -> r.execType = p.getValueAsString();
             case "execTime" -> r.execTime = p.getValueAsLong();
             case "contractType" -> r.contractType = p.getValueAsString();
             case "status" -> r.status = p.getValueAsString();
             case "baseCoin" -> r.baseCoin = p.getValueAsString();
             case "settleCoin" -> r.settleCoin = p.getValueAsString();
-            case "qtyStep" -> r.qtyStep = num(p);
-            case "basePrecision" -> r.basePrecision = num(p);
+            case "qtyStep" -> r.qtyStep = number(p);
+            case "basePrecision" -> r.basePrecision = number(p);
             case "code" -> r.code = p.getValueAsInt();
             case "msg" -> r.msg = p.getValueAsString();
             case "lotSizeFilter" -> {
@@ -174,26 +167,5 @@ final class BybitReader {
             }
             default -> p.skipChildren();
         }
-    }
-
-    /** Bybit sends numbers as strings, sometimes empty: empty or absent is NaN. */
-    private static double num(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return p.getDoubleValue();
-        }
-        if (t == JsonToken.VALUE_STRING) {
-            String s = p.getText();
-            if (s.isEmpty()) {
-                return Double.NaN;
-            }
-            try {
-                return Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                throw new IOException("not a number: " + s, e);
-            }
-        }
-        p.skipChildren();
-        return Double.NaN;
     }
 }

@@ -1,44 +1,20 @@
 package io.legwatch.venue.bybit;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.legwatch.domain.OrderRequest;
 import io.legwatch.domain.OrderType;
 import io.legwatch.domain.Side;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.List;
+
+import static io.legwatch.venue.net.json.JsonWriting.decimal;
+import static io.legwatch.venue.net.json.JsonWriting.json;
 
 /**
  * Builds Bybit v5 request bodies and WebSocket frames. The exact strings built here are the ones
  * signed and sent, so a signature always covers the bytes on the wire.
  */
 final class BybitRequests {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private BybitRequests() {
-    }
-
-    private interface Writer {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private static String json(Writer w) {
-        StringWriter out = new StringWriter(128);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            w.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    /** Decimal text without exponent or trailing zeros: 0.5 -> "0.5", 300.0 -> "300". */
-    static String decimal(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.legwatch.venue.bybit;
 
 import io.legwatch.domain.TimeSource;
 import io.legwatch.domain.VenueId;
+import io.legwatch.venue.common.QueryParams;
 import io.legwatch.venue.net.Credentials;
 import io.legwatch.venue.net.RestClient;
 import okhttp3.HttpUrl;
@@ -10,11 +11,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -56,32 +53,15 @@ final class BybitRestApi {
         };
     }
 
-    static Map<String, String> params(String... kv) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            if (kv[i + 1] != null) {
-                m.put(kv[i], kv[i + 1]);
-            }
-        }
-        return m;
-    }
-
-    static String query(Map<String, String> params) {
-        StringJoiner j = new StringJoiner("&");
-        params.forEach((k, v) -> j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return j.toString();
-    }
-
     /** Public GET (market data): no signature. */
     CompletableFuture<BybitMessage> getPublic(String path, Map<String, String> params) {
-        HttpUrl url = rest.url(path).encodedQuery(query(params)).build();
+        HttpUrl url = rest.url(path).encodedQuery(QueryParams.encode(params)).build();
         return call(new Request.Builder().url(url).get().build());
     }
 
     /** Signed GET: the signature covers the query string exactly as OkHttp sends it. */
     CompletableFuture<BybitMessage> get(String path, Map<String, String> params) {
-        HttpUrl url = rest.url(path).encodedQuery(query(params)).build();
+        HttpUrl url = rest.url(path).encodedQuery(QueryParams.encode(params)).build();
         String sent = url.encodedQuery() == null ? "" : url.encodedQuery();
         return call(signed(new Request.Builder().url(url).get(), sent).build());
     }

@@ -10,11 +10,15 @@ import io.legwatch.domain.VenueError;
 import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueException;
 import io.legwatch.venue.OrderGateway;
+import io.legwatch.venue.common.ControlAnswer;
+import io.legwatch.venue.common.DecodedStreamConnector;
+import io.legwatch.venue.common.Futures;
+import io.legwatch.venue.common.InstrumentTags;
+import io.legwatch.venue.common.QueryParams;
 import io.legwatch.venue.net.Backoff;
 import io.legwatch.venue.net.Credentials;
 import io.legwatch.venue.net.RateLimitGate;
 import io.legwatch.venue.net.RestClient;
-import io.legwatch.venue.net.StreamingConnector;
 import io.legwatch.venue.net.WsSession;
 import io.legwatch.venue.net.WsSessionConfig;
 import okhttp3.HttpUrl;
@@ -28,10 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -44,7 +45,7 @@ import java.util.random.RandomGenerator;
  * orders and {@code cancel-algos} for stop/trigger/trailing orders: OKX's {@code mass-cancel} only
  * covers option MMP orders) and the dead-man switch ({@code /api/v5/trade/cancel-all-after}).
  */
-public final class OkxConnector extends StreamingConnector {
+public final class OkxConnector extends DecodedStreamConnector {
     private static final List<String> CHANNELS = List.of("positions", "orders", "orders-algo");
     /** orders-algo-pending takes one ordType per call, except conditional and oco which may be combined. */
     static final List<String> ALGO_ORD_TYPES = List.of("conditional,oco", "trigger", "move_order_stop");
@@ -65,11 +66,11 @@ public final class OkxConnector extends StreamingConnector {
     private final OkxRestApi api;
     /** Null for a monitor-only account. */
     private final OrderGateway gateway;
-    private final AtomicReference<CompletableFuture<Void>> pendingLogin = new AtomicReference<>();
-    private final AtomicReference<CompletableFuture<Void>> pendingSubscribe = new AtomicReference<>();
+    private final ControlAnswer pendingLogin = new ControlAnswer();
+    private final ControlAnswer pendingSubscribe = new ControlAnswer();
     private final AtomicInteger subscribeAnswersDue = new AtomicInteger();
     /** instId -> instType, learned from the instruments list. */
-    private final Map<String, String> instTypes = new ConcurrentHashMap<>();
+    private final InstrumentTags instTypes;
 
     public OkxConnector(OkxConfig config, Credentials credentials, OkHttpClient http, TimeSource time,
                         RandomGenerator random) {
@@ -83,6 +84,7 @@ public final class OkxConnector extends StreamingConnector {
         this.config = config;
         this.credentials = credentials;
         this.time = time;
+        this.instTypes = new InstrumentTags(config.venue());
         this.mapper = new OkxMapper(config.venue());
         this.decoder = new OkxStreamDecoder(mapper, book);
         this.responses = new OkxResponses(mapper);
@@ -98,25 +100,12 @@ public final class OkxConnector extends StreamingConnector {
     protected CompletableFuture<VenueEvent.Snapshot> resync(WsSession session) {
         long seconds = time.millis() / 1000;
         String sign = credentials.hmacSha256Base64(OkxSigner.loginPrehash(seconds));
-        CompletableFuture<Void> login = expect(pendingLogin, () -> session.send(
+        CompletableFuture<Void> login = pendingLogin.expect(() -> session.send(
                 OkxRequests.loginFrame(credentials.key(), credentials.passphrase().orElseThrow(), seconds, sign)));
         return login.thenCompose(x -> {
             subscribeAnswersDue.set(CHANNELS.size());
-            return expect(pendingSubscribe, () -> session.send(OkxRequests.subscribeFrame(CHANNELS)));
+            return pendingSubscribe.expect(() -> session.send(OkxRequests.subscribeFrame(CHANNELS)));
         }).thenCompose(x -> snapshot());
-    }
-
-    private static CompletableFuture<Void> expect(AtomicReference<CompletableFuture<Void>> slot,
-                                                  BooleanSupplier send) {
-        CompletableFuture<Void> f = new CompletableFuture<>();
-        CompletableFuture<Void> old = slot.getAndSet(f);
-        if (old != null) {
-            old.cancel(false);
-        }
-        if (!send.getAsBoolean()) {
-            f.completeExceptionally(new IllegalStateException("socket closed before the request was sent"));
-        }
-        return f;
     }
 
     private CompletableFuture<VenueEvent.Snapshot> snapshot() {
@@ -132,72 +121,32 @@ public final class OkxConnector extends StreamingConnector {
     protected void onText(String text, long recvNanos) {
         OkxStreamDecoder.Decoded d = decoder.decode(text, recvNanos);
         switch (d.control()) {
-            case LOGIN_OK -> complete(pendingLogin, null);
+            case LOGIN_OK -> pendingLogin.complete(null);
             case SUBSCRIBED -> {
                 if (subscribeAnswersDue.decrementAndGet() <= 0) {
-                    complete(pendingSubscribe, null);
+                    pendingSubscribe.complete(null);
                 }
             }
             case ERROR -> {
                 // an error answers whatever request is outstanding (login first, then subscribe);
                 // it is reported below as well, so the trader sees e.g. a refused login
                 VenueException e = new VenueException(d.error());
-                if (!complete(pendingLogin, e)) {
-                    complete(pendingSubscribe, e);
+                if (!pendingLogin.complete(e)) {
+                    pendingSubscribe.complete(e);
                 }
             }
             default -> {
                 // data and pongs: events below
             }
         }
-        for (VenueEvent e : d.events()) {
-            if (e instanceof VenueEvent.ErrorReport r) {
-                if (r.error().kind() == VenueError.Kind.MALFORMED) {
-                    reportMalformed(r.error().message(), text, recvNanos);
-                } else {
-                    if (r.error().kind() == VenueError.Kind.UNSUPPORTED) {
-                        counters().unknown(); // a topic/channel we did not subscribe to
-                    }
-                    reportError(r.error(), recvNanos);
-                }
-            } else {
-                emit(e);
-            }
-        }
-    }
-
-    private static boolean complete(AtomicReference<CompletableFuture<Void>> slot, Throwable error) {
-        CompletableFuture<Void> f = slot.getAndSet(null);
-        if (f == null) {
-            return false;
-        }
-        if (error == null) {
-            f.complete(null);
-        } else {
-            f.completeExceptionally(error);
-        }
-        return true;
+        dispatch(d.events(), text, recvNanos);
     }
 
     @Override
     protected void onStreamLost(String reason) {
         VenueException lost = new VenueException(new VenueError(config.venue(), VenueError.Kind.NETWORK, null, reason));
-        complete(pendingLogin, lost);
-        complete(pendingSubscribe, lost);
-    }
-
-    @Override
-    protected boolean hasRestFallback() {
-        return true;
-    }
-
-    @Override
-    protected CompletableFuture<VenueEvent.Snapshot> pollSnapshot() {
-        CompletableFuture<List<Instrument>> instruments = instruments();
-        CompletableFuture<List<Position>> positions = fetchPositions();
-        CompletableFuture<List<Order>> orders = fetchOpenOrders();
-        return CompletableFuture.allOf(instruments, positions, orders).thenApply(x -> new VenueEvent.Snapshot(
-                config.venue(), instruments.join(), positions.join(), orders.join(), time.millis(), System.nanoTime()));
+        pendingLogin.complete(lost);
+        pendingSubscribe.complete(lost);
     }
 
     // ---- queries ----
@@ -206,12 +155,12 @@ public final class OkxConnector extends StreamingConnector {
     public CompletableFuture<List<Instrument>> instruments() {
         List<CompletableFuture<List<Instrument>>> calls = new ArrayList<>();
         for (String type : config.instTypes()) {
-            calls.add(instrumentsOf(OkxRestApi.params("instType", type)));
+            calls.add(instrumentsOf(QueryParams.of("instType", type)));
         }
         for (String family : config.optionFamilies()) {
-            calls.add(instrumentsOf(OkxRestApi.params("instType", "OPTION", "instFamily", family)));
+            calls.add(instrumentsOf(QueryParams.of("instType", "OPTION", "instFamily", family)));
         }
-        return all(calls);
+        return Futures.concat(calls);
     }
 
     private CompletableFuture<List<Instrument>> instrumentsOf(Map<String, String> params) {
@@ -248,17 +197,17 @@ public final class OkxConnector extends StreamingConnector {
         for (String ordType : ALGO_ORD_TYPES) {
             calls.add(pendingAlgos(null, ordType));
         }
-        return all(calls);
+        return Futures.concat(calls);
     }
 
     /** Open plain orders (optionally of one instrument), following {@code after} pagination. */
     private CompletableFuture<List<Order>> pendingOrders(String instId) {
-        return paged(after -> api.get("/api/v5/trade/orders-pending", OkxRestApi.params("instId", instId,
+        return paged(after -> api.get("/api/v5/trade/orders-pending", QueryParams.of("instId", instId,
                 "limit", Integer.toString(PAGE), "after", after)), responses::orders);
     }
 
     private CompletableFuture<List<Order>> pendingAlgos(String instId, String ordType) {
-        return paged(after -> api.get("/api/v5/trade/orders-algo-pending", OkxRestApi.params("ordType", ordType,
+        return paged(after -> api.get("/api/v5/trade/orders-algo-pending", QueryParams.of("ordType", ordType,
                 "instId", instId, "limit", Integer.toString(PAGE), "after", after)), responses::algoOrders);
     }
 
@@ -277,14 +226,6 @@ public final class OkxConnector extends StreamingConnector {
                 return CompletableFuture.completedFuture(acc);
             }
             return nextPage(page, items, got.get(got.size() - 1).orderId(), acc, n + 1);
-        });
-    }
-
-    private static <T> CompletableFuture<List<T>> all(List<CompletableFuture<List<T>>> calls) {
-        return CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).thenApply(x -> {
-            List<T> out = new ArrayList<>();
-            calls.forEach(c -> out.addAll(c.join()));
-            return out;
         });
     }
 
@@ -323,7 +264,7 @@ public final class OkxConnector extends StreamingConnector {
             if (!(cause instanceof VenueException ve) || !DUPLICATE_CL_ORD_ID.equals(ve.error().code())) {
                 return CompletableFuture.failedFuture(cause);
             }
-            return api.get("/api/v5/trade/order", OkxRestApi.params("instId", request.instrument().symbol(),
+            return api.get("/api/v5/trade/order", QueryParams.of("instId", request.instrument().symbol(),
                             "clOrdId", clOrdId))
                     .thenApply(m -> responses.orders(m).stream().findFirst().orElseThrow(() -> ve))
                     .exceptionallyCompose(lookup -> CompletableFuture.failedFuture(ve));
@@ -390,21 +331,6 @@ public final class OkxConnector extends StreamingConnector {
     }
 
     private CompletableFuture<String> withInstType(InstrumentKey instrument) {
-        if (!instrument.venue().equals(config.venue())) {
-            return CompletableFuture.failedFuture(new VenueException(new VenueError(config.venue(),
-                    VenueError.Kind.REJECTED, null, instrument + " is not on " + config.venue())));
-        }
-        String known = instTypes.get(instrument.symbol());
-        if (known != null) {
-            return CompletableFuture.completedFuture(known);
-        }
-        return instruments().thenApply(list -> {
-            String t = instTypes.get(instrument.symbol());
-            if (t == null) {
-                throw new VenueException(new VenueError(config.venue(), VenueError.Kind.REJECTED, null,
-                        "unknown instrument " + instrument.symbol()));
-            }
-            return t;
-        });
+        return instTypes.of(instrument, this::instruments);
     }
 }

@@ -1,10 +1,12 @@
 package io.legwatch.venue.okx;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.legwatch.venue.net.json.JsonReading;
 
 import java.io.IOException;
+
+import static io.legwatch.venue.net.json.JsonReading.number;
 
 /**
  * Streams an OKX message into an {@link OkxMessage} with Jackson's {@link JsonParser}: one pass,
@@ -12,27 +14,18 @@ import java.io.IOException;
  * {@code data[].posData[]}; those become rows too.
  */
 final class OkxReader {
-    private static final JsonFactory FACTORY = new JsonFactory();
-
     private OkxReader() {
     }
 
     static OkxMessage read(String json) throws IOException {
-        try (JsonParser p = FACTORY.createParser(json)) {
-            return read(p);
-        }
+        return JsonReading.readObject(json, OkxReader::read);
     }
 
     static OkxMessage read(byte[] json) throws IOException {
-        try (JsonParser p = FACTORY.createParser(json)) {
-            return read(p);
-        }
+        return JsonReading.readObject(json, OkxReader::read);
     }
 
     private static OkxMessage read(JsonParser p) throws IOException {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw new IOException("expected a JSON object");
-        }
         OkxMessage m = new OkxMessage();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -108,13 +101,13 @@ final class OkxReader {
             case "instId" -> r.instId = p.getValueAsString();
             case "instType" -> r.instType = p.getValueAsString();
             case "posSide" -> r.posSide = p.getValueAsString();
-            case "pos" -> r.pos = num(p);
+            case "pos" -> r.pos = number(p);
             case "posCcy" -> r.posCcy = p.getValueAsString();
-            case "markPx" -> r.markPx = num(p);
-            case "idxPx" -> r.idxPx = num(p);
-            case "deltaPA" -> r.deltaPA = num(p);
+            case "markPx" -> r.markPx = number(p);
+            case "idxPx" -> r.idxPx = number(p);
+            case "deltaPA" -> r.deltaPA = number(p);
             case "mgnMode" -> r.mgnMode = p.getValueAsString();
-            case "liab" -> r.liab = num(p);
+            case "liab" -> r.liab = number(p);
             case "liabCcy" -> r.liabCcy = p.getValueAsString();
             case "uTime" -> r.uTime = p.getValueAsLong();
             case "ordId" -> r.ordId = p.getValueAsString();
@@ -123,50 +116,29 @@ final class OkxReader {
             case "algoClOrdId" -> r.algoClOrdId = p.getValueAsString();
             case "side" -> r.side = p.getValueAsString();
             case "ordType" -> r.ordType = p.getValueAsString();
-            case "sz" -> r.sz = num(p);
-            case "accFillSz" -> r.accFillSz = num(p);
-            case "px" -> r.px = num(p);
-            case "ordPx" -> r.ordPx = num(p);
+            case "sz" -> r.sz = number(p);
+            case "accFillSz" -> r.accFillSz = number(p);
+            case "px" -> r.px = number(p);
+            case "ordPx" -> r.ordPx = number(p);
             case "reduceOnly" -> r.reduceOnly = p.getValueAsBoolean();
             case "state" -> r.state = p.getValueAsString();
-            case "fillSz" -> r.fillSz = num(p);
-            case "fillPx" -> r.fillPx = num(p);
+            case "fillSz" -> r.fillSz = number(p);
+            case "fillPx" -> r.fillPx = number(p);
             case "tradeId" -> r.tradeId = p.getValueAsString();
             case "fillTime" -> r.fillTime = p.getValueAsLong();
             case "sCode" -> r.sCode = p.getValueAsString();
             case "sMsg" -> r.sMsg = p.getValueAsString();
             case "result" -> r.result = p.getValueAsBoolean();
-            case "ctVal" -> r.ctVal = num(p);
-            case "ctMult" -> r.ctMult = num(p);
+            case "ctVal" -> r.ctVal = number(p);
+            case "ctMult" -> r.ctMult = number(p);
             case "ctValCcy" -> r.ctValCcy = p.getValueAsString();
             case "ctType" -> r.ctType = p.getValueAsString();
-            case "lotSz" -> r.lotSz = num(p);
+            case "lotSz" -> r.lotSz = number(p);
             case "baseCcy" -> r.baseCcy = p.getValueAsString();
             case "settleCcy" -> r.settleCcy = p.getValueAsString();
             case "instFamily" -> r.instFamily = p.getValueAsString();
             case "uly" -> r.uly = p.getValueAsString();
             default -> p.skipChildren();
         }
-    }
-
-    /** OKX sends numbers as strings, often empty: empty is NaN. */
-    private static double num(JsonParser p) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return p.getDoubleValue();
-        }
-        if (t == JsonToken.VALUE_STRING) {
-            String s = p.getText();
-            if (s.isEmpty()) {
-                return Double.NaN;
-            }
-            try {
-                return Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                throw new IOException("not a number: " + s, e);
-            }
-        }
-        p.skipChildren();
-        return Double.NaN;
     }
 }

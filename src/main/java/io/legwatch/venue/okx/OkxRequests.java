@@ -1,46 +1,24 @@
 package io.legwatch.venue.okx;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.legwatch.domain.OrderRequest;
 import io.legwatch.domain.OrderType;
 import io.legwatch.domain.Side;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.List;
+
+import static io.legwatch.venue.net.json.JsonWriting.decimal;
+import static io.legwatch.venue.net.json.JsonWriting.json;
 
 /**
  * Builds OKX v5 request bodies and WebSocket frames. The exact strings built here are the ones
  * signed and sent.
  */
 final class OkxRequests {
-    private static final JsonFactory FACTORY = new JsonFactory();
     /** cancel-batch-orders takes at most 20 orders per request, cancel-algos at most 10. */
     static final int CANCEL_BATCH_MAX = 20;
     static final int CANCEL_ALGOS_MAX = 10;
 
     private OkxRequests() {
-    }
-
-    private interface Writer {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    private static String json(Writer w) {
-        StringWriter out = new StringWriter(128);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            w.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    static String decimal(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /**

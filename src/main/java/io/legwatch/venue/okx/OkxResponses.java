@@ -7,6 +7,7 @@ import io.legwatch.domain.OrderRequest;
 import io.legwatch.domain.OrderState;
 import io.legwatch.domain.VenueError;
 import io.legwatch.domain.VenueException;
+import io.legwatch.venue.common.Malformed;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -105,15 +106,7 @@ final class OkxResponses {
         return n;
     }
 
-    private interface IoSupplier<T> {
-        T get() throws IOException;
-    }
-
-    private <T> T unchecked(IoSupplier<T> s) {
-        try {
-            return s.get();
-        } catch (IOException e) {
-            throw new VenueException(new VenueError(mapper.venue(), VenueError.Kind.MALFORMED, null, e.getMessage()));
-        }
+    private <T> T unchecked(Malformed.IoSupplier<T> s) {
+        return Malformed.unchecked(mapper.venue(), s);
     }
 }

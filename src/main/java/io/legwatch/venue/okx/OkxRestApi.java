@@ -2,6 +2,7 @@ package io.legwatch.venue.okx;
 
 import io.legwatch.domain.TimeSource;
 import io.legwatch.domain.VenueId;
+import io.legwatch.venue.common.QueryParams;
 import io.legwatch.venue.net.Credentials;
 import io.legwatch.venue.net.RestClient;
 import okhttp3.HttpUrl;
@@ -10,11 +11,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -60,23 +57,6 @@ final class OkxRestApi {
         };
     }
 
-    static Map<String, String> params(String... kv) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < kv.length; i += 2) {
-            if (kv[i + 1] != null) {
-                m.put(kv[i], kv[i + 1]);
-            }
-        }
-        return m;
-    }
-
-    private static String query(Map<String, String> params) {
-        StringJoiner j = new StringJoiner("&");
-        params.forEach((k, v) -> j.add(URLEncoder.encode(k, StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        return j.toString();
-    }
-
     CompletableFuture<OkxMessage> getPublic(String path, Map<String, String> params) {
         HttpUrl url = url(path, params);
         return call(demo(new Request.Builder().url(url).get()).build());
@@ -97,7 +77,7 @@ final class OkxRestApi {
     private HttpUrl url(String path, Map<String, String> params) {
         HttpUrl.Builder b = rest.url(path);
         if (!params.isEmpty()) {
-            b.encodedQuery(query(params));
+            b.encodedQuery(QueryParams.encode(params));
         }
         return b.build();
     }

@@ -2,6 +2,7 @@ package io.legwatch.venue.bybit;
 
 import io.legwatch.domain.TimeSource;
 import io.legwatch.domain.VenueId;
+import io.legwatch.testing.FixedMillis;
 import io.legwatch.venue.net.Credentials;
 import io.legwatch.venue.net.Hmac;
 import mockwebserver3.MockResponse;
@@ -24,17 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the Bybit connector puts on the wire for signed REST calls, captured by a loopback MockWebServer. */
 class BybitRestSigningTest {
     private static final long NOW = 1658384314791L;
-    private static final TimeSource FIXED = new TimeSource() {
-        @Override
-        public long millis() {
-            return NOW;
-        }
-
-        @Override
-        public long nanos() {
-            return System.nanoTime();
-        }
-    };
+    private static final TimeSource FIXED = new FixedMillis(NOW);
 
     private final MockWebServer server = new MockWebServer();
     private BybitConnector connector;

@@ -13,10 +13,10 @@ import io.legwatch.domain.Side;
 import io.legwatch.domain.TimeSource;
 import io.legwatch.domain.VenueError;
 import io.legwatch.domain.VenueEvent;
-import io.legwatch.domain.VenueException;
 import io.legwatch.domain.VenueId;
 import io.legwatch.sim.SimExchange;
 import io.legwatch.sim.protocol.okx.OkxFrontEnd;
+import io.legwatch.testing.AwaitEvents;
 import io.legwatch.venue.OrderGateway;
 import io.legwatch.venue.net.Credentials;
 import okhttp3.OkHttpClient;
@@ -32,6 +32,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import static io.legwatch.testing.Await.sleep;
+import static io.legwatch.testing.VenueFailures.errorOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -88,39 +90,15 @@ class OkxLoopbackTest {
     }
 
     private <T extends VenueEvent> T await(Class<T> type, Predicate<T> match) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            for (VenueEvent e : List.copyOf(events)) {
-                if (type.isInstance(e) && match.test(type.cast(e))) {
-                    return type.cast(e);
-                }
-            }
-            sleep(10);
-        }
-        throw new AssertionError("timed out waiting for a " + type.getSimpleName() + "; saw " + events);
+        return AwaitEvents.first(events, type, match);
     }
 
     private void awaitStatus(ConnectionState state) {
         await(VenueEvent.StatusChange.class, s -> s.state() == state);
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
     private static Position position(VenueEvent.Snapshot s, InstrumentKey key) {
         return s.positions().stream().filter(p -> p.instrument().equals(key)).findFirst().orElseThrow();
-    }
-
-    private static VenueError errorOf(CompletableFuture<?> f) {
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(f::join);
-        assertThat(t).hasCauseInstanceOf(VenueException.class);
-        return ((VenueException) t.getCause()).error();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.legwatch.venue.okx;
 
 import io.legwatch.domain.TimeSource;
 import io.legwatch.domain.VenueId;
+import io.legwatch.testing.FixedMillis;
 import io.legwatch.venue.net.Credentials;
 import io.legwatch.venue.net.Hmac;
 import mockwebserver3.MockResponse;
@@ -24,17 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What the OKX connector puts on the wire for signed REST calls, captured by a loopback MockWebServer. */
 class OkxRestSigningTest {
     private static final long NOW = 1607418537715L; // 2020-12-08T09:08:57.715Z
-    private static final TimeSource FIXED = new TimeSource() {
-        @Override
-        public long millis() {
-            return NOW;
-        }
-
-        @Override
-        public long nanos() {
-            return System.nanoTime();
-        }
-    };
+    private static final TimeSource FIXED = new FixedMillis(NOW);
 
     private final MockWebServer server = new MockWebServer();
     private OkxConnector connector;

@@ -8,7 +8,6 @@ import io.legwatch.domain.OrderType;
 import io.legwatch.domain.Side;
 import io.legwatch.domain.VenueError;
 import io.legwatch.domain.VenueEvent;
-import io.legwatch.domain.VenueException;
 import io.legwatch.sim.SimExchange;
 import io.legwatch.sim.SimFaults;
 import org.junit.jupiter.api.Test;
@@ -16,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.legwatch.sim.SimExchange.SIM_A;
+import static io.legwatch.testing.VenueFailures.errorNow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InProcessConnectorTest {
@@ -34,16 +33,6 @@ class InProcessConnectorTest {
 
     private CompletableFuture<Order> buy(double qty) {
         return connector.place(OrderRequest.market(BTC, Side.BUY, qty, false, "c-" + (++ids)));
-    }
-
-    private static VenueError errorOf(CompletableFuture<?> f) {
-        assertThat(f).isCompletedExceptionally();
-        try {
-            f.join();
-        } catch (CompletionException e) {
-            return ((VenueException) e.getCause()).error();
-        }
-        throw new AssertionError("not failed");
     }
 
     private List<String> kinds() {
@@ -112,12 +101,12 @@ class InProcessConnectorTest {
 
         faults.disconnect();
         assertThat(kinds()).containsExactly("DOWN");
-        assertThat(errorOf(connector.fetchPositions()).kind()).isEqualTo(VenueError.Kind.NETWORK);
-        assertThat(errorOf(connector.fetchOpenOrders()).kind()).isEqualTo(VenueError.Kind.NETWORK);
-        assertThat(errorOf(buy(1)).kind()).isEqualTo(VenueError.Kind.NETWORK);
+        assertThat(errorNow(connector.fetchPositions()).kind()).isEqualTo(VenueError.Kind.NETWORK);
+        assertThat(errorNow(connector.fetchOpenOrders()).kind()).isEqualTo(VenueError.Kind.NETWORK);
+        assertThat(errorNow(buy(1)).kind()).isEqualTo(VenueError.Kind.NETWORK);
 
         sim.advance(Duration.ofSeconds(2)); // the in-flight order executes while we are away
-        assertThat(errorOf(inFlight).code()).isEqualTo("ack_lost");
+        assertThat(errorNow(inFlight).code()).isEqualTo("ack_lost");
         assertThat(kinds()).containsExactly("DOWN");
 
         faults.heal();
@@ -155,7 +144,7 @@ class InProcessConnectorTest {
     @Test
     void rejectionCarriesTheSimulatorCodeAndText() {
         faults.rejectNext(1, "-2019", "Margin is insufficient.");
-        VenueError e = errorOf(buy(1));
+        VenueError e = errorNow(buy(1));
         assertThat(e.kind()).isEqualTo(VenueError.Kind.REJECTED);
         assertThat(e.code()).isEqualTo("-2019");
         assertThat(e.message()).isEqualTo("Margin is insufficient.");
@@ -201,9 +190,9 @@ class InProcessConnectorTest {
     void monitorOnlyHasNoOrderPath() {
         InProcessConnector readOnly = new InProcessConnector(sim, SIM_A, true);
         assertThat(readOnly.orders()).isEmpty();
-        assertThat(errorOf(readOnly.place(OrderRequest.market(BTC, Side.BUY, 1, false, "ro"))).kind())
+        assertThat(errorNow(readOnly.place(OrderRequest.market(BTC, Side.BUY, 1, false, "ro"))).kind())
                 .isEqualTo(VenueError.Kind.READ_ONLY);
-        assertThat(errorOf(readOnly.cancelAll(BTC)).kind()).isEqualTo(VenueError.Kind.READ_ONLY);
+        assertThat(errorNow(readOnly.cancelAll(BTC)).kind()).isEqualTo(VenueError.Kind.READ_ONLY);
         assertThat(sim.positions(SIM_A)).isEmpty();
         assertThat(connector.orders()).containsSame(connector);
     }

@@ -7,22 +7,17 @@ import io.legwatch.sim.SimExchange;
 import io.legwatch.sim.SimLink;
 import io.legwatch.sim.SimListener;
 import io.legwatch.sim.SimSubscription;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ContextHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import io.legwatch.sim.protocol.common.LoopbackServer;
+import io.legwatch.sim.protocol.common.OpenSockets;
+import io.legwatch.sim.protocol.common.SocketWriter;
+import io.legwatch.sim.protocol.common.WireFaults;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves one simulator account over Bybit v5's wire protocol on 127.0.0.1: REST under {@code /v5/...}
@@ -43,16 +38,12 @@ public final class BybitFrontEnd implements AutoCloseable {
     private final TimeSource clock;
     private final BybitAuth auth;
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
-    private final Set<BybitSocket> sockets = ConcurrentHashMap.newKeySet();
     private final ExecutorService deadMan;
-    private final AtomicInteger rateLimits = new AtomicInteger();
-    private final AtomicInteger reorders = new AtomicInteger();
-    private volatile boolean duplicating;
-    private volatile boolean refuseStreams;
-    private volatile SimLink link = SimLink.UP;
+    private final WireFaults faults = new WireFaults();
+    private final OpenSockets sockets = new OpenSockets(faults);
     private volatile Duration dcpWindow = Duration.ofSeconds(10);
     private volatile boolean dcpActive;
-    private Server server;
+    private LoopbackServer server;
     private SimSubscription linkWatch;
 
     public BybitFrontEnd(SimExchange exchange, VenueId account, String apiKey, String apiSecret, TimeSource clock) {
@@ -70,31 +61,11 @@ public final class BybitFrontEnd implements AutoCloseable {
 
     /** Starts serving on 127.0.0.1:{@code port} (0 = ephemeral) and returns the bound port. */
     public synchronized int start(int port) throws Exception {
-        QueuedThreadPool pool = new QueuedThreadPool(16, 2);
-        pool.setName("bybit-sim-" + account);
-        server = new Server(pool);
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        server.addConnector(connector);
-        ContextHandler context = new ContextHandler("/");
-        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
-            container.setIdleTimeout(Duration.ofMinutes(10));
-            container.addMapping("/v5/private", (request, response, callback) -> {
-                if (down() || refuseStreams) {
-                    Response.writeError(request, response, callback, 503, "Service Unavailable");
-                    return null;
-                }
-                return new BybitSocket(this);
-            });
-        });
-        ws.setHandler(new BybitRestHandler(this, exchange));
-        context.setHandler(ws);
-        server.setHandler(context);
         linkWatch = exchange.subscribe(account, new LinkWatch());
-        link = linkWatch.snapshot().link();
-        server.start();
-        return connector.getLocalPort();
+        faults.link(linkWatch.snapshot().link());
+        server = LoopbackServer.start("bybit-sim-" + account, port, "/v5/private", Duration.ofMinutes(10), faults,
+                () -> new BybitSocket(this), new BybitRestHandler(this, exchange));
+        return server.port();
     }
 
     @Override
@@ -102,14 +73,10 @@ public final class BybitFrontEnd implements AutoCloseable {
         if (linkWatch != null) {
             linkWatch.close();
         }
-        sockets.forEach(BybitSocket::drop);
+        sockets.dropAll();
         deadMan.shutdownNow();
         if (server != null) {
-            try {
-                server.stop();
-            } catch (Exception e) {
-                throw new IllegalStateException("could not stop the Bybit front end", e);
-            }
+            server.stop("Bybit front end");
         }
     }
 
@@ -117,22 +84,22 @@ public final class BybitFrontEnd implements AutoCloseable {
 
     /** Sends a truncated JSON frame to every connected client. */
     public void sendMalformed() {
-        sockets.forEach(s -> s.sendRaw("{\"topic\":\"position\",\"data\":[{\"symbol\":"));
+        sockets.sendRawToAll("{\"topic\":\"position\",\"data\":[{\"symbol\":");
     }
 
     /** While on, every push goes out twice. */
     public void duplicatePushes(boolean on) {
-        duplicating = on;
+        faults.duplicatePushes(on);
     }
 
     /** The next {@code pairs} pairs of pushes go out in swapped order. */
     public void reorderNextPushes(int pairs) {
-        reorders.set(2 * pairs);
+        faults.reorderNextPushes(pairs);
     }
 
     /** The next {@code n} REST requests answer Bybit's rate-limit error (retCode 10006). */
     public void rateLimitNext(int n) {
-        rateLimits.set(n);
+        faults.rateLimitNext(n);
     }
 
     /** True while a connected client's dcp subscription keeps Bybit's disconnect protection armed. */
@@ -145,18 +112,23 @@ public final class BybitFrontEnd implements AutoCloseable {
      * keeps answering: the situation a REST polling fallback is for.
      */
     public void refuseStreams(boolean on) {
-        refuseStreams = on;
-        if (on) {
-            sockets.forEach(BybitSocket::drop);
-        }
+        sockets.refuseStreams(on);
     }
 
     /** How many sockets are open now. */
     public int connections() {
-        return sockets.size();
+        return sockets.count();
     }
 
     // ---- for the handler and sockets ----
+
+    WireFaults faults() {
+        return faults;
+    }
+
+    OpenSockets sockets() {
+        return sockets;
+    }
 
     VenueId account() {
         return account;
@@ -178,35 +150,8 @@ public final class BybitFrontEnd implements AutoCloseable {
         return List.copyOf(instruments.values());
     }
 
-    boolean down() {
-        return link == SimLink.DOWN;
-    }
-
-    boolean silent() {
-        return link == SimLink.SILENT;
-    }
-
-    boolean duplicating() {
-        return duplicating;
-    }
-
-    boolean takeReorder() {
-        return reorders.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-    }
-
-    boolean takeRateLimit() {
-        return rateLimits.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-    }
-
-    void opened(BybitSocket socket) {
-        sockets.add(socket);
-        if (down()) {
-            socket.drop();
-        }
-    }
-
-    void closed(BybitSocket socket, boolean hadDcp) {
-        sockets.remove(socket);
+    void closed(SocketWriter socket, boolean hadDcp) {
+        sockets.closed(socket);
         if (hadDcp) {
             dcpActive = false; // refreshes stop; the simulator's dead-man fires after the window
         }
@@ -246,10 +191,7 @@ public final class BybitFrontEnd implements AutoCloseable {
     private final class LinkWatch implements SimListener {
         @Override
         public void onLink(VenueId venue, SimLink newLink, String detail, long venueTimeMs) {
-            link = newLink;
-            if (newLink == SimLink.DOWN) {
-                sockets.forEach(BybitSocket::drop);
-            }
+            sockets.link(newLink);
         }
 
         @Override

@@ -12,6 +12,7 @@ import io.legwatch.domain.Side;
 import io.legwatch.domain.VenueError;
 import io.legwatch.domain.VenueException;
 import io.legwatch.sim.SimExchange;
+import io.legwatch.sim.protocol.common.WireJson;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -47,17 +48,17 @@ final class BybitRestHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String path = Request.getPathInContext(request);
-        if (frontEnd.down()) {
+        if (frontEnd.faults().down()) {
             Response.writeError(request, response, callback, 503, "Service Unavailable");
             return true;
         }
-        if (frontEnd.silent()) {
+        if (frontEnd.faults().silent()) {
             // half-open: the request is read, nothing ever comes back (the client must time out)
             return true;
         }
-        if (frontEnd.takeRateLimit()) {
+        if (frontEnd.faults().takeRateLimit()) {
             response.getHeaders().put("X-Bapi-Limit-Status", "0");
-            write(response, callback, 200, BybitWireEncoder.json(g -> {
+            write(response, callback, 200, WireJson.json(g -> {
                 g.writeStartObject();
                 g.writeNumberField("retCode", 10006);
                 g.writeStringField("retMsg", "Too many visits!");
@@ -272,7 +273,7 @@ final class BybitRestHandler extends Handler.Abstract {
         });
     }
 
-    private void ok(Response response, Callback callback, BybitWireEncoder.Body result) {
+    private void ok(Response response, Callback callback, WireJson.Body result) {
         write(response, callback, 200, BybitWireEncoder.ok(exchange.nowMs(), result));
     }
 

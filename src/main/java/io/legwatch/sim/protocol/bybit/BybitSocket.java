@@ -8,12 +8,10 @@ import io.legwatch.domain.Order;
 import io.legwatch.domain.Position;
 import io.legwatch.sim.SimListener;
 import io.legwatch.sim.SimSubscription;
-import org.eclipse.jetty.websocket.api.Callback;
+import io.legwatch.sim.protocol.common.SocketWriter;
+import io.legwatch.sim.protocol.common.WireJson;
 import org.eclipse.jetty.websocket.api.Session;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,36 +23,33 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code auth}, {@code subscribe} and {@code unsubscribe} like Bybit, and pushes the account's
  * {@code position}, {@code order} and {@code execution} changes from the simulator once subscribed.
  * Public only because Jetty invokes endpoint methods reflectively; nothing outside the package
- * constructs it. Writes go out one at a time, in order, through {@link #send}; the front end's wire faults
- * (silence, duplicates, reordering, garbage) are applied there.
+ * constructs it. Writes go out one at a time, in order, through a {@link SocketWriter}; the front end's wire
+ * faults (silence, duplicates, reordering, garbage) are applied there.
  */
 public final class BybitSocket implements Session.Listener.AutoDemanding, SimListener {
-    private static final Logger log = LoggerFactory.getLogger(BybitSocket.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> PRIVATE_TOPICS = Set.of("position", "order", "execution", "wallet", "dcp",
             "dcp.future", "dcp.spot", "dcp.option");
     private static final AtomicLong IDS = new AtomicLong();
 
     private final BybitFrontEnd frontEnd;
+    private final SocketWriter out;
     private final String connId = "sim" + IDS.incrementAndGet();
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
     private final Set<String> topics = new HashSet<>();
-    private Session session;
-    private boolean writing;
     private volatile boolean authenticated;
     private SimSubscription subscription;
-    private String heldForReorder;
 
     BybitSocket(BybitFrontEnd frontEnd) {
         this.frontEnd = frontEnd;
+        this.out = new SocketWriter(frontEnd.faults(), "bybit", connId);
     }
 
     // ---- Jetty side ----
 
     @Override
     public void onWebSocketOpen(Session s) {
-        this.session = s;
-        frontEnd.opened(this);
+        out.open(s);
+        frontEnd.sockets().opened(out);
     }
 
     @Override
@@ -69,7 +64,7 @@ public final class BybitSocket implements Session.Listener.AutoDemanding, SimLis
         String op = msg.path("op").asText("");
         String reqId = msg.path("req_id").asText("");
         switch (op) {
-            case "ping" -> answer(BybitWireEncoder.json(g -> {
+            case "ping" -> answer(WireJson.json(g -> {
                 g.writeStartObject();
                 g.writeStringField("req_id", reqId);
                 g.writeStringField("op", "pong");
@@ -135,7 +130,7 @@ public final class BybitSocket implements Session.Listener.AutoDemanding, SimLis
     }
 
     private String op(String op, String reqId, boolean success, String retMsg) {
-        return BybitWireEncoder.json(g -> {
+        return WireJson.json(g -> {
             g.writeStartObject();
             g.writeBooleanField("success", success);
             g.writeStringField("ret_msg", retMsg);
@@ -170,7 +165,7 @@ public final class BybitSocket implements Session.Listener.AutoDemanding, SimLis
         if (sub != null) {
             sub.close();
         }
-        frontEnd.closed(this, dcp);
+        frontEnd.closed(out, dcp);
     }
 
     synchronized void attach(SimSubscription sub) {
@@ -183,14 +178,6 @@ public final class BybitSocket implements Session.Listener.AutoDemanding, SimLis
 
     synchronized boolean needsSubscription() {
         return subscription == null;
-    }
-
-    /** Drops the TCP connection without a close handshake (an injected disconnect). */
-    void drop() {
-        Session s = session;
-        if (s != null) {
-            s.disconnect();
-        }
     }
 
     // ---- simulator side (called under the exchange lock: only queue work) ----
@@ -230,77 +217,13 @@ public final class BybitSocket implements Session.Listener.AutoDemanding, SimLis
         return connId + "-" + IDS.incrementAndGet();
     }
 
-    // ---- writing ----
+    // ---- writing (faults apply in the writer) ----
 
-    /** An answer to a request: subject to silence, not to push faults. */
-    private void answer(String text) {
-        if (!frontEnd.silent()) {
-            send(text);
-        }
+    void answer(String text) {
+        out.answer(text);
     }
 
-    /** A data push: subject to silence, duplication and reordering. */
-    private void push(String text) {
-        if (frontEnd.silent()) {
-            return;
-        }
-        if (frontEnd.takeReorder()) {
-            String held;
-            synchronized (this) {
-                held = heldForReorder;
-                heldForReorder = held == null ? text : null;
-            }
-            if (held == null) {
-                return; // hold this one back; it goes out after the next push
-            }
-            send(text);
-            send(held);
-            return;
-        }
-        send(text);
-        if (frontEnd.duplicating()) {
-            send(text);
-        }
-    }
-
-    /** Raw bytes, even if not JSON (an injected malformed frame). */
-    void sendRaw(String text) {
-        send(text);
-    }
-
-    private void send(String text) {
-        synchronized (this) {
-            if (session == null || !session.isOpen()) {
-                return;
-            }
-            if (writing) {
-                queue.add(text);
-                return;
-            }
-            writing = true;
-        }
-        write(text);
-    }
-
-    private void write(String text) {
-        session.sendText(text, Callback.from(this::next, e -> {
-            log.debug("bybit sim: write failed on {}: {}", connId, e.toString());
-            synchronized (this) {
-                queue.clear();
-                writing = false;
-            }
-        }));
-    }
-
-    private void next() {
-        String text;
-        synchronized (this) {
-            text = queue.poll();
-            if (text == null) {
-                writing = false;
-                return;
-            }
-        }
-        write(text);
+    void push(String text) {
+        out.push(text);
     }
 }

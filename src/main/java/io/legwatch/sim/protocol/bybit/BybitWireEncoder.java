@@ -1,6 +1,5 @@
 package io.legwatch.sim.protocol.bybit;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.legwatch.domain.Fill;
 import io.legwatch.domain.Instrument;
@@ -10,12 +9,9 @@ import io.legwatch.domain.OrderState;
 import io.legwatch.domain.OrderType;
 import io.legwatch.domain.Position;
 import io.legwatch.domain.Side;
+import io.legwatch.sim.protocol.common.WireJson;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +19,9 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+
+import static io.legwatch.sim.protocol.common.WireJson.json;
+import static io.legwatch.sim.protocol.common.WireJson.num;
 
 /**
  * Writes simulator state in Bybit v5's wire shapes (field names and JSON types as in the documented
@@ -33,26 +32,11 @@ import java.util.Locale;
  * quantity is {@code simQty x contractSize}.
  */
 final class BybitWireEncoder {
-    private static final JsonFactory FACTORY = new JsonFactory();
     private static final String TICK_SIZE = "0.01";
     /** Prefix of the client ids the front end makes up for orders sent without an orderLinkId. */
     static final String GENERATED_ID_PREFIX = "bybit-sim-";
 
     private BybitWireEncoder() {
-    }
-
-    interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    static String json(Body body) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            body.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
     }
 
     static String category(InstrumentKind kind) {
@@ -64,15 +48,8 @@ final class BybitWireEncoder {
         };
     }
 
-    static String num(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return "";
-        }
-        return BigDecimal.valueOf(v).setScale(10, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-    }
-
     /** A REST success envelope around {@code result}. */
-    static String ok(long timeMs, Body result) {
+    static String ok(long timeMs, WireJson.Body result) {
         return json(g -> {
             g.writeStartObject();
             g.writeNumberField("retCode", 0);
@@ -101,7 +78,7 @@ final class BybitWireEncoder {
     }
 
     /** {@code {"category":..,"list":[..],"nextPageCursor":""}} */
-    static <T> Body list(String category, List<T> items, ItemWriter<T> item) {
+    static <T> WireJson.Body list(String category, List<T> items, WireJson.ItemWriter<T> item) {
         return g -> {
             g.writeStartObject();
             if (category != null) {
@@ -115,10 +92,6 @@ final class BybitWireEncoder {
             g.writeStringField("nextPageCursor", "");
             g.writeEndObject();
         };
-    }
-
-    interface ItemWriter<T> {
-        void write(JsonGenerator g, T t) throws IOException;
     }
 
     static void instrument(JsonGenerator g, Instrument i) throws IOException {
@@ -252,7 +225,7 @@ final class BybitWireEncoder {
     }
 
     /** A private-topic push: {@code {"id","topic","creationTime","data":[...]}}. */
-    static <T> String push(String id, String topic, long timeMs, List<T> items, ItemWriter<T> item) {
+    static <T> String push(String id, String topic, long timeMs, List<T> items, WireJson.ItemWriter<T> item) {
         return json(g -> {
             g.writeStartObject();
             g.writeStringField("id", id);

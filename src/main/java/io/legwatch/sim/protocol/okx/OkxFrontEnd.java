@@ -9,20 +9,14 @@ import io.legwatch.sim.SimExchange;
 import io.legwatch.sim.SimLink;
 import io.legwatch.sim.SimListener;
 import io.legwatch.sim.SimSubscription;
-import org.eclipse.jetty.server.Response;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ContextHandler;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
-import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import io.legwatch.sim.protocol.common.LoopbackServer;
+import io.legwatch.sim.protocol.common.OpenSockets;
+import io.legwatch.sim.protocol.common.WireFaults;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves one simulator account over OKX v5's wire protocol on 127.0.0.1: REST under {@code /api/v5/...}
@@ -38,18 +32,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * duplicated or reordered pushes, HTTP 429 / 50011 answers.
  */
 public final class OkxFrontEnd implements AutoCloseable {
+    /** OKX drops a connection idle for 30 s. */
+    private static final Duration OKX_IDLE = Duration.ofSeconds(30);
+
     private final SimExchange exchange;
     private final VenueId account;
     private final OkxAuth auth;
     private final String uid;
     private final Map<String, Instrument> instruments = new LinkedHashMap<>();
-    private final Set<OkxSocket> sockets = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger rateLimits = new AtomicInteger();
-    private final AtomicInteger reorders = new AtomicInteger();
-    private volatile boolean duplicating;
-    private volatile boolean refuseStreams;
-    private volatile SimLink link = SimLink.UP;
-    private Server server;
+    private final WireFaults faults = new WireFaults();
+    private final OpenSockets sockets = new OpenSockets(faults);
+    private LoopbackServer server;
     private SimSubscription linkWatch;
 
     public OkxFrontEnd(SimExchange exchange, VenueId account, String apiKey, String apiSecret, String passphrase,
@@ -63,31 +56,11 @@ public final class OkxFrontEnd implements AutoCloseable {
 
     /** Starts serving on 127.0.0.1:{@code port} (0 = ephemeral) and returns the bound port. */
     public synchronized int start(int port) throws Exception {
-        QueuedThreadPool pool = new QueuedThreadPool(16, 2);
-        pool.setName("okx-sim-" + account);
-        server = new Server(pool);
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(port);
-        server.addConnector(connector);
-        ContextHandler context = new ContextHandler("/");
-        WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(server, context, container -> {
-            container.setIdleTimeout(Duration.ofSeconds(30)); // OKX drops a connection idle for 30 s
-            container.addMapping("/ws/v5/private", (request, response, callback) -> {
-                if (down() || refuseStreams) {
-                    Response.writeError(request, response, callback, 503, "Service Unavailable");
-                    return null;
-                }
-                return new OkxSocket(this);
-            });
-        });
-        ws.setHandler(new OkxRestHandler(this, exchange));
-        context.setHandler(ws);
-        server.setHandler(context);
         linkWatch = exchange.subscribe(account, new LinkWatch());
-        link = linkWatch.snapshot().link();
-        server.start();
-        return connector.getLocalPort();
+        faults.link(linkWatch.snapshot().link());
+        server = LoopbackServer.start("okx-sim-" + account, port, "/ws/v5/private", OKX_IDLE, faults,
+                () -> new OkxSocket(this), new OkxRestHandler(this, exchange));
+        return server.port();
     }
 
     @Override
@@ -95,13 +68,9 @@ public final class OkxFrontEnd implements AutoCloseable {
         if (linkWatch != null) {
             linkWatch.close();
         }
-        sockets.forEach(OkxSocket::drop);
+        sockets.dropAll();
         if (server != null) {
-            try {
-                server.stop();
-            } catch (Exception e) {
-                throw new IllegalStateException("could not stop the OKX front end", e);
-            }
+            server.stop("OKX front end");
         }
     }
 
@@ -109,21 +78,21 @@ public final class OkxFrontEnd implements AutoCloseable {
 
     /** Sends a truncated JSON frame to every connected client. */
     public void sendMalformed() {
-        sockets.forEach(s -> s.sendRaw("{\"arg\":{\"channel\":\"positions\"},\"data\":[{\"instId\":"));
+        sockets.sendRawToAll("{\"arg\":{\"channel\":\"positions\"},\"data\":[{\"instId\":");
     }
 
     public void duplicatePushes(boolean on) {
-        duplicating = on;
+        faults.duplicatePushes(on);
     }
 
     /** The next {@code pairs} pairs of pushes go out in swapped order. */
     public void reorderNextPushes(int pairs) {
-        reorders.set(2 * pairs);
+        faults.reorderNextPushes(pairs);
     }
 
     /** The next {@code n} REST requests answer HTTP 429 with OKX's code 50011. */
     public void rateLimitNext(int n) {
-        rateLimits.set(n);
+        faults.rateLimitNext(n);
     }
 
     /**
@@ -131,17 +100,22 @@ public final class OkxFrontEnd implements AutoCloseable {
      * keeps answering: the situation a REST polling fallback is for.
      */
     public void refuseStreams(boolean on) {
-        refuseStreams = on;
-        if (on) {
-            sockets.forEach(OkxSocket::drop);
-        }
+        sockets.refuseStreams(on);
     }
 
     public int connections() {
-        return sockets.size();
+        return sockets.count();
     }
 
     // ---- for the handler and sockets ----
+
+    WireFaults faults() {
+        return faults;
+    }
+
+    OpenSockets sockets() {
+        return sockets;
+    }
 
     VenueId account() {
         return account;
@@ -168,37 +142,6 @@ public final class OkxFrontEnd implements AutoCloseable {
         return i.kind() == InstrumentKind.OPTION ? exchange.markPrice(i.key()) : Double.NaN;
     }
 
-    boolean down() {
-        return link == SimLink.DOWN;
-    }
-
-    boolean silent() {
-        return link == SimLink.SILENT;
-    }
-
-    boolean duplicating() {
-        return duplicating;
-    }
-
-    boolean takeReorder() {
-        return reorders.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-    }
-
-    boolean takeRateLimit() {
-        return rateLimits.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-    }
-
-    void opened(OkxSocket socket) {
-        sockets.add(socket);
-        if (down()) {
-            socket.drop();
-        }
-    }
-
-    void closed(OkxSocket socket) {
-        sockets.remove(socket);
-    }
-
     void ensureSubscribed(OkxSocket socket) {
         if (socket.needsSubscription()) {
             socket.attach(exchange.subscribe(account, socket));
@@ -222,10 +165,7 @@ public final class OkxFrontEnd implements AutoCloseable {
     private final class LinkWatch implements SimListener {
         @Override
         public void onLink(VenueId venue, SimLink newLink, String detail, long venueTimeMs) {
-            link = newLink;
-            if (newLink == SimLink.DOWN) {
-                sockets.forEach(OkxSocket::drop);
-            }
+            sockets.link(newLink);
         }
     }
 }

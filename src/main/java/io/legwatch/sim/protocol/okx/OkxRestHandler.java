@@ -14,6 +14,7 @@ import io.legwatch.domain.Side;
 import io.legwatch.domain.VenueError;
 import io.legwatch.domain.VenueException;
 import io.legwatch.sim.SimExchange;
+import io.legwatch.sim.protocol.common.WireJson;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -51,14 +52,14 @@ final class OkxRestHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        if (frontEnd.down()) {
+        if (frontEnd.faults().down()) {
             Response.writeError(request, response, callback, 503, "Service Unavailable");
             return true;
         }
-        if (frontEnd.silent()) {
+        if (frontEnd.faults().silent()) {
             return true; // half-open: no answer ever comes
         }
-        if (frontEnd.takeRateLimit()) {
+        if (frontEnd.faults().takeRateLimit()) {
             write(response, callback, 429, OkxWireEncoder.error("50011", "Too Many Requests"));
             return true;
         }
@@ -290,7 +291,7 @@ final class OkxRestHandler extends Handler.Abstract {
     private void writeResults(Response response, Callback callback, List<Outcome> outcomes) {
         boolean allOk = outcomes.stream().allMatch(Outcome::ok);
         boolean noneOk = outcomes.stream().noneMatch(Outcome::ok);
-        write(response, callback, 200, OkxWireEncoder.json(g -> {
+        write(response, callback, 200, WireJson.json(g -> {
             g.writeStartObject();
             g.writeStringField("code", allOk ? "0" : noneOk ? "1" : "2");
             g.writeStringField("msg", allOk ? "" : noneOk ? "All operations failed" : "Bulk operation partially succeeded.");
@@ -336,7 +337,7 @@ final class OkxRestHandler extends Handler.Abstract {
             }
             boolean allOk = cancels.stream().allMatch(CompletableFuture::join);
             boolean noneOk = cancels.stream().noneMatch(CompletableFuture::join);
-            write(response, callback, 200, OkxWireEncoder.json(g -> {
+            write(response, callback, 200, WireJson.json(g -> {
                 g.writeStartObject();
                 g.writeStringField("code", allOk ? "0" : noneOk ? "1" : "2");
                 g.writeStringField("msg", allOk ? "" : noneOk ? "All operations failed" : "Bulk operation partially succeeded.");
@@ -371,7 +372,7 @@ final class OkxRestHandler extends Handler.Abstract {
                 return;
             }
             long nowMs = exchange.nowMs();
-            write(response, callback, 200, OkxWireEncoder.json(g -> {
+            write(response, callback, 200, WireJson.json(g -> {
                 g.writeStartObject();
                 g.writeStringField("code", "0");
                 g.writeStringField("msg", "");

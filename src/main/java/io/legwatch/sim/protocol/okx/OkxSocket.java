@@ -8,12 +8,10 @@ import io.legwatch.domain.Order;
 import io.legwatch.domain.Position;
 import io.legwatch.sim.SimListener;
 import io.legwatch.sim.SimSubscription;
-import org.eclipse.jetty.websocket.api.Callback;
+import io.legwatch.sim.protocol.common.SocketWriter;
+import io.legwatch.sim.protocol.common.WireJson;
 import org.eclipse.jetty.websocket.api.Session;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,30 +26,27 @@ import java.util.concurrent.atomic.AtomicLong;
  * the front end's wire faults apply there.
  */
 public final class OkxSocket implements Session.Listener.AutoDemanding, SimListener {
-    private static final Logger log = LoggerFactory.getLogger(OkxSocket.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> CHANNELS = Set.of("positions", "orders", "orders-algo", "balance_and_position");
     private static final AtomicLong IDS = new AtomicLong();
 
     private final OkxFrontEnd frontEnd;
+    private final SocketWriter out;
     private final String connId = Long.toHexString(0x5a000000L + IDS.incrementAndGet());
-    private final ArrayDeque<String> queue = new ArrayDeque<>();
     private final Set<String> channels = new HashSet<>();
     private final List<Fill> pendingFills = new ArrayList<>();
-    private Session session;
-    private boolean writing;
     private volatile boolean loggedIn;
     private SimSubscription subscription;
-    private String heldForReorder;
 
     OkxSocket(OkxFrontEnd frontEnd) {
         this.frontEnd = frontEnd;
+        this.out = new SocketWriter(frontEnd.faults(), "okx", connId);
     }
 
     @Override
     public void onWebSocketOpen(Session s) {
-        this.session = s;
-        frontEnd.opened(this);
+        out.open(s);
+        frontEnd.sockets().opened(out);
     }
 
     @Override
@@ -99,7 +94,7 @@ public final class OkxSocket implements Session.Listener.AutoDemanding, SimListe
             synchronized (this) {
                 channels.add(channel);
             }
-            answer(OkxWireEncoder.json(g -> {
+            answer(WireJson.json(g -> {
                 g.writeStartObject();
                 g.writeStringField("event", "subscribe");
                 g.writeObjectFieldStart("arg");
@@ -121,7 +116,7 @@ public final class OkxSocket implements Session.Listener.AutoDemanding, SimListe
             synchronized (this) {
                 channels.remove(arg.path("channel").asText(""));
             }
-            answer(OkxWireEncoder.json(g -> {
+            answer(WireJson.json(g -> {
                 g.writeStartObject();
                 g.writeStringField("event", "unsubscribe");
                 g.writeObjectFieldStart("arg");
@@ -153,7 +148,7 @@ public final class OkxSocket implements Session.Listener.AutoDemanding, SimListe
         if (sub != null) {
             sub.close();
         }
-        frontEnd.closed(this);
+        frontEnd.sockets().closed(out);
     }
 
     synchronized void attach(SimSubscription sub) {
@@ -166,13 +161,6 @@ public final class OkxSocket implements Session.Listener.AutoDemanding, SimListe
 
     synchronized boolean needsSubscription() {
         return subscription == null;
-    }
-
-    void drop() {
-        Session s = session;
-        if (s != null) {
-            s.disconnect();
-        }
     }
 
     String connId() {
@@ -239,74 +227,13 @@ public final class OkxSocket implements Session.Listener.AutoDemanding, SimListe
         return channels.contains(channel);
     }
 
-    // ---- writing ----
+    // ---- writing (faults apply in the writer) ----
 
     void answer(String text) {
-        if (!frontEnd.silent()) {
-            send(text);
-        }
+        out.answer(text);
     }
 
     void push(String text) {
-        if (frontEnd.silent()) {
-            return;
-        }
-        if (frontEnd.takeReorder()) {
-            String held;
-            synchronized (this) {
-                held = heldForReorder;
-                heldForReorder = held == null ? text : null;
-            }
-            if (held == null) {
-                return;
-            }
-            send(text);
-            send(held);
-            return;
-        }
-        send(text);
-        if (frontEnd.duplicating()) {
-            send(text);
-        }
-    }
-
-    void sendRaw(String text) {
-        send(text);
-    }
-
-    private void send(String text) {
-        synchronized (this) {
-            if (session == null || !session.isOpen()) {
-                return;
-            }
-            if (writing) {
-                queue.add(text);
-                return;
-            }
-            writing = true;
-        }
-        write(text);
-    }
-
-    private void write(String text) {
-        session.sendText(text, Callback.from(this::next, e -> {
-            log.debug("okx sim: write failed on {}: {}", connId, e.toString());
-            synchronized (this) {
-                queue.clear();
-                writing = false;
-            }
-        }));
-    }
-
-    private void next() {
-        String text;
-        synchronized (this) {
-            text = queue.poll();
-            if (text == null) {
-                writing = false;
-                return;
-            }
-        }
-        write(text);
+        out.push(text);
     }
 }

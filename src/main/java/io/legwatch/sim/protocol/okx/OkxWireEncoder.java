@@ -1,6 +1,5 @@
 package io.legwatch.sim.protocol.okx;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.legwatch.domain.Fill;
 import io.legwatch.domain.Instrument;
@@ -9,13 +8,13 @@ import io.legwatch.domain.Order;
 import io.legwatch.domain.OrderType;
 import io.legwatch.domain.Position;
 import io.legwatch.domain.Side;
+import io.legwatch.sim.protocol.common.WireJson;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
+
+import static io.legwatch.sim.protocol.common.WireJson.json;
+import static io.legwatch.sim.protocol.common.WireJson.num;
 
 /**
  * Writes simulator state in OKX v5's wire shapes (documented samples: numbers and booleans as
@@ -27,36 +26,10 @@ import java.util.List;
  * balances, not positions): a long in the base currency, a short as a base-currency liability.
  */
 final class OkxWireEncoder {
-    private static final JsonFactory FACTORY = new JsonFactory();
     /** Prefix of the client ids the front end makes up for orders sent without a clOrdId. */
     static final String GENERATED_ID_PREFIX = "okxsim";
 
     private OkxWireEncoder() {
-    }
-
-    interface Body {
-        void write(JsonGenerator g) throws IOException;
-    }
-
-    interface ItemWriter<T> {
-        void write(JsonGenerator g, T t) throws IOException;
-    }
-
-    static String json(Body body) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            body.write(g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
-    }
-
-    static String num(double v) {
-        if (Double.isNaN(v) || Double.isInfinite(v)) {
-            return "";
-        }
-        return BigDecimal.valueOf(v).setScale(10, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     static String instType(InstrumentKind kind) {
@@ -72,7 +45,7 @@ final class OkxWireEncoder {
     }
 
     /** {@code {"code":"0","msg":"","data":[...]}} */
-    static <T> String ok(List<T> items, ItemWriter<T> item) {
+    static <T> String ok(List<T> items, WireJson.ItemWriter<T> item) {
         return json(g -> {
             g.writeStartObject();
             g.writeStringField("code", "0");
@@ -221,7 +194,7 @@ final class OkxWireEncoder {
     }
 
     /** A private-channel push: {@code {"arg":{"channel","instType":"ANY","uid"},"data":[...]}}. */
-    static <T> String push(String channel, String uid, String eventType, List<T> items, ItemWriter<T> item) {
+    static <T> String push(String channel, String uid, String eventType, List<T> items, WireJson.ItemWriter<T> item) {
         return json(g -> {
             g.writeStartObject();
             g.writeObjectFieldStart("arg");
