@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# Linux installer smoke test: build the installers, install the .deb, start the installed launcher in
+# demo mode under a virtual display, check that the main window appears, take a screenshot, close
+# the window the way a window manager would, and uninstall. Also measures the installer and installed
+# sizes and the time from exec to the first window.
+#
+#   packaging/smoke-test-linux.sh [--no-build] [--runs N]      (from anywhere; needs root or sudo)
+#     --no-build   reuse target/installers from an earlier `./mvnw -Ppackage package`
+#     --runs N     start the installed app N times to time it (default 5; run 1 has a fresh HOME)
+#
+# Output: target/smoke/summary.txt, target/smoke/window.png, target/smoke/app-*.log
+# Exit status 0 only if every check passed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build=1; runs=5
+while [ $# -gt 0 ]; do
+  case $1 in
+    --no-build) build=0;;
+    --runs) runs=$2; shift;;
+    *) echo "unknown option $1" >&2; exit 2;;
+  esac
+  shift
+done
+[ "$runs" -ge 1 ] || { echo "--runs must be at least 1" >&2; exit 2; }
+
+sudo=; [ "$(id -u)" -eq 0 ] || sudo=sudo
+out=target/smoke
+title='^Legwatch'
+launcher=/opt/legwatch/bin/Legwatch
+rm -rf "$out"; mkdir -p "$out"
+summary=$out/summary.txt; : >"$summary"
+say() { echo "$*" | tee -a "$summary"; }
+fail() { say "FAIL: $*"; exit 1; }
+
+# --- tools ---------------------------------------------------------------------------------------
+missing=()
+command -v Xvfb >/dev/null || missing+=(xvfb)
+command -v xdotool >/dev/null || missing+=(xdotool)
+command -v xprop >/dev/null || missing+=(x11-utils)
+command -v import >/dev/null || missing+=(imagemagick)
+command -v python3 >/dev/null || missing+=(python3)
+if [ $build = 1 ]; then
+  command -v rpmbuild >/dev/null || missing+=(rpm)
+  command -v fakeroot >/dev/null || missing+=(fakeroot)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing ${missing[*]} ..."
+  $sudo apt-get update -q >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+fi
+
+# --- build ---------------------------------------------------------------------------------------
+if [ $build = 1 ]; then
+  t0=$(date +%s)
+  ./mvnw -B -q -Ppackage -DskipTests package
+  say "build: ./mvnw -B -q -Ppackage -DskipTests package took $(( $(date +%s) - t0 )) s (app image, .deb, .rpm)"
+fi
+deb=$(ls target/installers/legwatch_*.deb 2>/dev/null | head -1)
+rpm=$(ls target/installers/legwatch-*.rpm 2>/dev/null | head -1)
+[ -n "$deb" ] || fail "no .deb in target/installers (build with -Ppackage first)"
+mib() { awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'; }
+say "deb:       $(basename "$deb")  $(mib "$(stat -c %s "$deb")")"
+[ -n "$rpm" ] && say "rpm:       $(basename "$rpm")  $(mib "$(stat -c %s "$rpm")")"
+[ -d target/installers/Legwatch ] && say "app image: target/installers/Legwatch  $(mib "$(du -sb target/installers/Legwatch | cut -f1)")"
+
+# --- install -------------------------------------------------------------------------------------
+xvfb=; app=; installed=0
+cleanup() {
+  [ -n "$app" ] && kill -9 -- "-$app" 2>/dev/null || true
+  [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
+  if [ $installed = 1 ]; then
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get remove -y -q legwatch >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+
+# xdg-desktop-menu refuses to add the menu entry without this directory (missing on headless boxes).
+$sudo mkdir -p /usr/share/desktop-directories
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "./$deb" >"$out/apt-install.log" 2>&1 \
+  || { tail -20 "$out/apt-install.log"; fail "apt-get install ./$deb"; }
+installed=1
+[ -x "$launcher" ] || fail "$launcher missing after install"
+say "installed: /opt/legwatch  $(mib "$(du -sb /opt/legwatch | cut -f1)")"
+
+desktop=/usr/share/applications/legwatch-Legwatch.desktop
+[ -f "$desktop" ] || fail "no menu entry $desktop"
+grep -q '^Categories=Office;Finance;' "$desktop" || fail "menu entry lacks Categories=Office;Finance;"
+say "menu entry: $desktop ($(grep '^Categories=' "$desktop"))"
+deps=$(dpkg-query -W -f='${Depends}' legwatch)
+for d in libgtk-3-0 libgl1 libxtst6 libxxf86vm1; do
+  [[ $deps == *"$d"* ]] || fail "package does not depend on $d"
+done
+say "package depends on libgtk-3-0, libgl1, libxtst6, libxxf86vm1: yes"
+
+# --- runtime: modules and TLS --------------------------------------------------------------------
+runtime=/opt/legwatch/lib/runtime
+say "runtime modules: $(sed -n 's/^MODULES="\(.*\)"/\1/p' "$runtime/release")"
+grep -q 'jdk.crypto.ec' "$runtime/release" || fail "jdk.crypto.ec missing from the runtime"
+tls=$(mktemp -d)
+cat >"$tls/TlsCheck.java" <<'EOF'
+import java.security.KeyStore;
+import java.util.Arrays;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/** Prints what the installed runtime can do for TLS, without touching the network. */
+public class TlsCheck {
+    public static void main(String[] args) throws Exception {
+        String[] suites = SSLContext.getDefault().getDefaultSSLParameters().getCipherSuites();
+        long ecdhe = Arrays.stream(suites).filter(s -> s.contains("_ECDHE_")).count();
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init((KeyStore) null);
+        int anchors = ((X509TrustManager) tmf.getTrustManagers()[0]).getAcceptedIssuers().length;
+        System.out.println(ecdhe + " " + anchors);
+    }
+}
+EOF
+javac --release 17 -d "$tls" "$tls/TlsCheck.java"
+read -r ecdhe anchors < <("$runtime/bin/java" -cp "$tls" TlsCheck)
+rm -rf "$tls"
+say "runtime TLS: $ecdhe ECDHE cipher suites, $anchors trusted CA certificates"
+[ "$ecdhe" -gt 0 ] && [ "$anchors" -gt 0 ] || fail "the runtime cannot make TLS connections to real venues"
+
+# --- start, look, close --------------------------------------------------------------------------
+d=; for n in $(seq 90 120); do [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || { d=$n; break; }; done
+[ -n "$d" ] || fail "no free X display number"
+Xvfb ":$d" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
+export DISPLAY=":$d"
+for _ in $(seq 1 50); do xdpyinfo >/dev/null 2>&1 || xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
+
+# Closes a window the way a window manager's close button does: WM_PROTOCOLS/WM_DELETE_WINDOW.
+close_window() {
+  python3 - "$1" <<'EOF'
+import ctypes, sys
+x11 = ctypes.cdll.LoadLibrary("libX11.so.6")
+x11.XOpenDisplay.restype = ctypes.c_void_p
+x11.XInternAtom.restype = ctypes.c_ulong
+x11.XInternAtom.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+class ClientMessage(ctypes.Structure):
+    _fields_ = [("type", ctypes.c_int), ("serial", ctypes.c_ulong), ("send_event", ctypes.c_int),
+                ("display", ctypes.c_void_p), ("window", ctypes.c_ulong),
+                ("message_type", ctypes.c_ulong), ("format", ctypes.c_int), ("data", ctypes.c_long * 5)]
+class XEvent(ctypes.Union):
+    _fields_ = [("xclient", ClientMessage), ("pad", ctypes.c_long * 24)]
+x11.XSendEvent.argtypes = [ctypes.c_void_p, ctypes.c_ulong, ctypes.c_int, ctypes.c_long,
+                           ctypes.POINTER(XEvent)]
+x11.XFlush.argtypes = [ctypes.c_void_p]
+x11.XCloseDisplay.argtypes = [ctypes.c_void_p]
+display = x11.XOpenDisplay(None)
+if not display:
+    sys.exit("cannot open the display")
+event = XEvent()
+event.xclient.type = 33  # ClientMessage
+event.xclient.window = int(sys.argv[1])
+event.xclient.message_type = x11.XInternAtom(display, b"WM_PROTOCOLS", 0)
+event.xclient.format = 32
+event.xclient.data[0] = x11.XInternAtom(display, b"WM_DELETE_WINDOW", 0)
+x11.XSendEvent(display, int(sys.argv[1]), 0, 0, ctypes.byref(event))
+x11.XFlush(display)
+x11.XCloseDisplay(display)
+EOF
+}
+
+home=$(mktemp -d)   # no config there, so the app opens in demo mode; shared by all runs
+times=()
+for run in $(seq 1 "$runs"); do
+  log=$out/app-$run.log
+  t0=$(date +%s%N)
+  HOME=$home setsid "$launcher" --demo >"$log" 2>&1 & app=$!
+  win=
+  # Poll every 20 ms for 60 s; --onlyvisible skips GTK's unmapped leader window of the same name.
+  for _ in $(seq 1 3000); do
+    win=$(xdotool search --onlyvisible --name "$title" 2>/dev/null | head -1) && [ -n "$win" ] && break
+    kill -0 "$app" 2>/dev/null || { tail -20 "$log"; fail "run $run: the app exited before its window appeared"; }
+    sleep 0.02
+  done
+  t1=$(date +%s%N)
+  [ -n "$win" ] || { import -window root "$out/timeout.png" 2>/dev/null || true; fail "run $run: no window titled Legwatch after 60 s"; }
+  ms=$(( (t1 - t0) / 1000000 )); times+=("$ms")
+  say "run $run: window '$(xdotool getwindowname "$win")' after $ms ms$([ "$run" = 1 ] && echo ' (first start: fresh HOME)')"
+  if [ "$run" = 1 ]; then
+    sleep 3   # let the first frames render before the screenshot
+    import -window root "$out/window.png"
+    say "screenshot: $out/window.png"
+    # The desktop shell groups the window under the menu entry only if StartupWMClass matches
+    # the window's WM_CLASS, which JavaFX takes from the Application subclass name.
+    wm_class=$(xprop -id "$win" WM_CLASS | sed 's/.*= "\([^"]*\)".*/\1/')
+    wanted=$(sed -n 's/^StartupWMClass=//p' "$desktop")
+    [ "$wm_class" = "$wanted" ] || fail "window WM_CLASS '$wm_class' but the menu entry says StartupWMClass=$wanted (update packaging/linux/legwatch-Legwatch.desktop)"
+    say "WM_CLASS: $wm_class (matches StartupWMClass)"
+    if xprop -id "$win" _NET_WM_ICON | grep -q 'not found'; then
+      say "window icon: NOT SET (the app does not call stage.getIcons().add(...) yet)"
+    else
+      say "window icon: set"
+    fi
+  fi
+  close_window "$win"
+  for _ in $(seq 1 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$app" 2>/dev/null && fail "run $run: the app still runs 10 s after its window was closed"
+  wait "$app" || true
+  app=
+done
+rm -rf "$home"
+sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+n=${#sorted[@]}
+say "start to window (ms, $n runs, 20 ms polling): min ${sorted[0]}  median ${sorted[$(( n / 2 ))]}  max ${sorted[$(( n - 1 ))]}  all: ${times[*]}"
+
+# --- uninstall -----------------------------------------------------------------------------------
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get remove -y -q legwatch >"$out/apt-remove.log" 2>&1 \
+  || fail "apt-get remove legwatch"
+installed=0
+[ ! -e /opt/legwatch ] || fail "/opt/legwatch still there after uninstall"
+[ ! -e "$desktop" ] || fail "$desktop still there after uninstall"
+say "uninstall: /opt/legwatch and the menu entry are gone"
+say "PASS"
