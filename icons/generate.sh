@@ -37,7 +37,9 @@ for n in "${ico_sizes[@]}"; do
 done
 icotool -c -o legwatch.ico "${ico_args[@]}"
 
-png2icns legwatch.icns $(for n in "${icns_sizes[@]}"; do echo "legwatch-$n.png"; done) >/dev/null
+icns_args=()
+for n in "${icns_sizes[@]}"; do icns_args+=("legwatch-$n.png"); done
+png2icns legwatch.icns "${icns_args[@]}" >/dev/null
 
 mkdir -p "$app_dir"
 for n in "${app_sizes[@]}"; do

@@ -124,7 +124,7 @@ say "runtime TLS: $ecdhe ECDHE cipher suites, $anchors trusted CA certificates"
 [ "$ecdhe" -gt 0 ] && [ "$anchors" -gt 0 ] || fail "the runtime cannot make TLS connections to real venues"
 
 # --- start, look, close --------------------------------------------------------------------------
-d=; for n in $(seq 90 120); do [ -e /tmp/.X11-unix/X$n ] || [ -e /tmp/.X$n-lock ] || { d=$n; break; }; done
+d=; for n in $(seq 90 120); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { d=$n; break; }; done
 [ -n "$d" ] || fail "no free X display number"
 Xvfb ":$d" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
 export DISPLAY=":$d"
@@ -203,7 +203,7 @@ for run in $(seq 1 "$runs"); do
   app=
 done
 rm -rf "$home"
-sorted=($(printf '%s\n' "${times[@]}" | sort -n))
+mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -n)
 n=${#sorted[@]}
 say "start to window (ms, $n runs, 20 ms polling): min ${sorted[0]}  median ${sorted[$(( n / 2 ))]}  max ${sorted[$(( n - 1 ))]}  all: ${times[*]}"
 
