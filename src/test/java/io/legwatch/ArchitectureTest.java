@@ -45,7 +45,6 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.legwatch.engine..", "io.legwatch.flatten..", "io.legwatch.venue..",
                         "io.legwatch.journal..", "io.legwatch.config..", "io.legwatch.app..")
-                .allowEmptyShould(true) // until the simulator lands
                 .check(classes);
     }
 
