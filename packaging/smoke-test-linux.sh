@@ -56,13 +56,16 @@ if [ $build = 1 ]; then
   ./mvnw -B -q -Ppackage -DskipTests package
   say "build: ./mvnw -B -q -Ppackage -DskipTests package took $(( $(date +%s) - t0 )) s (app image, .deb, .rpm)"
 fi
-deb=$(ls target/installers/legwatch_*.deb 2>/dev/null | head -1)
-rpm=$(ls target/installers/legwatch-*.rpm 2>/dev/null | head -1)
+first_file() { for f in "$@"; do [ -e "$f" ] && { echo "$f"; return; }; done; return 0; }
+deb=$(first_file target/installers/legwatch_*.deb)
+rpm=$(first_file target/installers/legwatch-*.rpm)
 [ -n "$deb" ] || fail "no .deb in target/installers (build with -Ppackage first)"
 mib() { awk -v b="$1" 'BEGIN { printf "%.1f MiB", b / 1048576 }'; }
 say "deb:       $(basename "$deb")  $(mib "$(stat -c %s "$deb")")"
-[ -n "$rpm" ] && say "rpm:       $(basename "$rpm")  $(mib "$(stat -c %s "$rpm")")"
-[ -d target/installers/Legwatch ] && say "app image: target/installers/Legwatch  $(mib "$(du -sb target/installers/Legwatch | cut -f1)")"
+if [ -n "$rpm" ]; then say "rpm:       $(basename "$rpm")  $(mib "$(stat -c %s "$rpm")")"; fi
+if [ -d target/installers/Legwatch ]; then
+  say "app image: target/installers/Legwatch  $(mib "$(du -sb target/installers/Legwatch | cut -f1)")"
+fi
 
 # --- install -------------------------------------------------------------------------------------
 xvfb=; app=; installed=0
@@ -163,12 +166,16 @@ x11.XCloseDisplay(display)
 EOF
 }
 
-home=$(mktemp -d)   # no config there, so the app opens in demo mode; shared by all runs
+# A throwaway user home, shared by all runs: no config there, so the app opens in demo mode, and
+# run 1 is a true first start (JavaFX unpacks its natives to ~/.openjfx/cache). Java takes
+# user.home from the password database, not from $HOME, hence -Duser.home as well.
+home=$(mktemp -d)
 times=()
 for run in $(seq 1 "$runs"); do
   log=$out/app-$run.log
   t0=$(date +%s%N)
-  HOME=$home setsid "$launcher" --demo >"$log" 2>&1 & app=$!
+  env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME HOME="$home" _JAVA_OPTIONS="-Duser.home=$home" \
+    setsid "$launcher" --demo >"$log" 2>&1 & app=$!
   win=
   # Poll every 20 ms for 60 s; --onlyvisible skips GTK's unmapped leader window of the same name.
   for _ in $(seq 1 3000); do
@@ -188,7 +195,7 @@ for run in $(seq 1 "$runs"); do
     # the window's WM_CLASS, which JavaFX takes from the Application subclass name.
     wm_class=$(xprop -id "$win" WM_CLASS | sed 's/.*= "\([^"]*\)".*/\1/')
     wanted=$(sed -n 's/^StartupWMClass=//p' "$desktop")
-    [ "$wm_class" = "$wanted" ] || fail "window WM_CLASS '$wm_class' but the menu entry says StartupWMClass=$wanted (update packaging/linux/legwatch-Legwatch.desktop)"
+    [ "$wm_class" = "$wanted" ] || fail "window WM_CLASS '$wm_class' but the menu entry says StartupWMClass=$wanted (update packaging/linux/Legwatch.desktop)"
     say "WM_CLASS: $wm_class (matches StartupWMClass)"
     if xprop -id "$win" _NET_WM_ICON | grep -q 'not found'; then
       say "window icon: NOT SET (the app does not call stage.getIcons().add(...) yet)"
@@ -202,6 +209,7 @@ for run in $(seq 1 "$runs"); do
   wait "$app" || true
   app=
 done
+[ ! -d "$home/.openjfx/cache" ] || say "JavaFX natives unpacked on first start to: ~/.openjfx/cache ($(du -sh "$home/.openjfx/cache" | cut -f1))"
 rm -rf "$home"
 mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -n)
 n=${#sorted[@]}
