@@ -170,7 +170,7 @@ EOF
 # run 1 is a true first start (JavaFX unpacks its natives to ~/.openjfx/cache). Java takes
 # user.home from the password database, not from $HOME, hence -Duser.home as well.
 home=$(mktemp -d)
-times=()
+times=(); cpus=()
 for run in $(seq 1 "$runs"); do
   log=$out/app-$run.log
   t0=$(date +%s%N)
@@ -185,8 +185,11 @@ for run in $(seq 1 "$runs"); do
   done
   t1=$(date +%s%N)
   [ -n "$win" ] || { import -window root "$out/timeout.png" 2>/dev/null || true; fail "run $run: no window titled Legwatch after 60 s"; }
-  ms=$(( (t1 - t0) / 1000000 )); times+=("$ms")
-  say "run $run: window '$(xdotool getwindowname "$win")' after $ms ms$([ "$run" = 1 ] && echo ' (first start: fresh HOME)')"
+  # CPU time (user + system, all threads) the app had used when its window appeared: less
+  # sensitive than wall time to other work on the machine.
+  cpu=$(sed 's/.*) //' "/proc/$app/stat" | awk -v hz="$(getconf CLK_TCK)" '{ print int(($12 + $13) * 1000 / hz) }')
+  ms=$(( (t1 - t0) / 1000000 )); times+=("$ms"); cpus+=("$cpu")
+  say "run $run: window '$(xdotool getwindowname "$win")' after $ms ms, $cpu ms CPU$([ "$run" = 1 ] && echo ' (first start: fresh HOME)')"
   if [ "$run" = 1 ]; then
     sleep 3   # let the first frames render before the screenshot
     import -window root "$out/window.png"
@@ -214,6 +217,9 @@ rm -rf "$home"
 mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -n)
 n=${#sorted[@]}
 say "start to window (ms, $n runs, 20 ms polling): min ${sorted[0]}  median ${sorted[$(( n / 2 ))]}  max ${sorted[$(( n - 1 ))]}  all: ${times[*]}"
+mapfile -t sorted < <(printf '%s\n' "${cpus[@]}" | sort -n)
+say "CPU time to window (ms): min ${sorted[0]}  median ${sorted[$(( n / 2 ))]}  max ${sorted[$(( n - 1 ))]}  all: ${cpus[*]}"
+say "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
 
 # --- uninstall -----------------------------------------------------------------------------------
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get remove -y -q legwatch >"$out/apt-remove.log" 2>&1 \
