@@ -99,7 +99,6 @@ final class EventFolder {
         }
         InstrumentState instrument = state.instrument(price.instrument());
         instrument.mark = price.markPrice();
-        instrument.index = price.indexPrice();
         instrument.lastUpdateMs = nowMs;
         state.instrumentChanged(instrument, nowMs);
     }

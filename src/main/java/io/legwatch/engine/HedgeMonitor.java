@@ -39,6 +39,8 @@ public final class HedgeMonitor implements AutoCloseable {
     private final List<SnapshotListener> snapshotListeners = new CopyOnWriteArrayList<>();
     private final List<TransitionListener> transitionListeners = new CopyOnWriteArrayList<>();
 
+    /** Listener failures so far; only the first few are logged in full, so a broken listener cannot flood the log. */
+    private long listenerFailures;
     private volatile Thread engineThread;
     private volatile boolean running;
 
@@ -79,6 +81,8 @@ public final class HedgeMonitor implements AutoCloseable {
         running = true;
         Thread thread = new Thread(this::runLoop, "legwatch-engine");
         thread.setDaemon(true);
+        // Snapshots freeze if the engine dies: that must never be silent.
+        thread.setUncaughtExceptionHandler((t, e) -> log.error("engine thread died: snapshots are no longer updated", e));
         engineThread = thread;
         thread.start();
     }
@@ -233,7 +237,7 @@ public final class HedgeMonitor implements AutoCloseable {
             try {
                 listener.onSnapshot(snapshot);
             } catch (RuntimeException e) {
-                log.error("snapshot listener failed", e);
+                listenerFailed("snapshot", e);
             }
         }
         List<StatusTransition> transitions = state.transitions;
@@ -245,12 +249,21 @@ public final class HedgeMonitor implements AutoCloseable {
                     try {
                         listener.onTransition(transition);
                     } catch (RuntimeException e) {
-                        log.error("transition listener failed", e);
+                        listenerFailed("transition", e);
                     }
                 }
             }
         }
         return snapshot;
+    }
+
+    private void listenerFailed(String kind, RuntimeException e) {
+        listenerFailures++;
+        if (listenerFailures <= 10) {
+            log.error("{} listener failed", kind, e);
+        } else if (listenerFailures % 10_000 == 0) {
+            log.error("{} listener failures so far; latest: {}", listenerFailures, e.toString());
+        }
     }
 
     private void checkOwner() {

@@ -6,13 +6,17 @@ import java.util.Arrays;
 
 /**
  * The worst tolerance excess of a strategy over its in-doubt orders, each of which may or may not
- * have filled: max over the fill combinations of {@code |net| - allowed(gross)}. Positive means some
- * combination is out of tolerance. Reusable scratch space; engine thread only.
+ * have filled: max over the fill combinations S of {@code |net(S)| - allowed(gross(S))}. Positive
+ * means some combination is out of tolerance. Reusable scratch space; engine thread only.
+ *
+ * <p>Why two combinations suffice: filling an order of USD delta d moves the net by d and the gross by
+ * at most |d|, so the allowed band ({@code max(abs, pct x gross)}) moves by at most pct x |d|. With
+ * pct <= 100 %, filling every order with d > 0 and none of the others maximises
+ * {@code net - allowed}, and symmetrically for d < 0; the worst excess is the larger of the two. This
+ * is exact for any tolerance with {@code maxPctOfGross <= 100} (a band wider than the whole gross
+ * makes no sense for a hedge); above that it is an approximation.
  */
 final class InDoubtWorstCase {
-    /** Up to this many in-doubt orders every combination is tried (2^10 = 1024); beyond, the two net extremes. */
-    static final int EXHAUSTIVE_LIMIT = 10;
-
     private int[] orderLeg = new int[8];
     private double[] orderUsd = new double[8];
     private int count;
@@ -41,36 +45,23 @@ final class InDoubtWorstCase {
         if (scratch.length < legs) {
             scratch = new double[legs];
         }
-        double worst = excess(tolerance, legUsd, legs, 0L);
-        if (count <= EXHAUSTIVE_LIMIT) {
-            long combinations = 1L << count;
-            for (long mask = 1; mask < combinations; mask++) {
-                worst = Math.max(worst, excess(tolerance, legUsd, legs, mask));
-            }
-            return worst;
-        }
-        // Too many to enumerate: the net is most extreme when every buy-side or every sell-side order filled;
-        // the gross term moves far less than the net (percent of gross), so these bound the excess in practice.
-        long positive = 0;
-        long negative = 0;
-        for (int i = 0; i < Math.min(count, 63); i++) {
-            if (orderUsd[i] > 0) {
-                positive |= 1L << i;
-            } else {
-                negative |= 1L << i;
-            }
-        }
-        return Math.max(worst, Math.max(excess(tolerance, legUsd, legs, positive),
-                excess(tolerance, legUsd, legs, negative)));
+        double buySide = excessWhenFilled(tolerance, legUsd, legs, 1);
+        double sellSide = excessWhenFilled(tolerance, legUsd, legs, -1);
+        return Math.max(buySide, sellSide);
     }
 
-    private double excess(Tolerance tolerance, double[] legUsd, int legs, long mask) {
+    /** The excess when every order whose USD delta has sign {@code sign} filled and no other did. */
+    private double excessWhenFilled(Tolerance tolerance, double[] legUsd, int legs, int sign) {
         System.arraycopy(legUsd, 0, scratch, 0, legs);
-        for (int i = 0; i < count && i < 63; i++) {
-            if ((mask & (1L << i)) != 0) {
+        for (int i = 0; i < count; i++) {
+            if (orderUsd[i] * sign > 0) {
                 scratch[orderLeg[i]] += orderUsd[i];
             }
         }
+        return excess(tolerance, legs);
+    }
+
+    private double excess(Tolerance tolerance, int legs) {
         double net = 0;
         double gross = 0;
         for (int i = 0; i < legs; i++) {

@@ -3,7 +3,6 @@ package io.legwatch.engine;
 import io.legwatch.domain.Fill;
 import io.legwatch.domain.Instrument;
 import io.legwatch.domain.InstrumentKey;
-import io.legwatch.domain.Order;
 
 /**
  * Everything the engine knows about one instrument on one venue account: position, price, live
@@ -20,11 +19,13 @@ final class InstrumentState {
     /** Null until the venue has described the instrument in a snapshot. */
     Instrument instrument;
     UnderlyingState underlying;
+    /** This instrument's contribution to its underlying's running sums (NaN = counted as unknown). */
+    double underlyingDelta = Double.NaN;
+    double underlyingUsd = Double.NaN;
 
     double qty;
     /** Newest mark price, from the position or a price update, whichever came last. */
     double mark = Double.NaN;
-    double index = Double.NaN;
     double venueDelta = Double.NaN;
     long lastUpdateMs;
     final OpenOrders orders = new OpenOrders();
@@ -73,16 +74,15 @@ final class InstrumentState {
         return instrument != null && instrument.isFlat(qty);
     }
 
-    /** USD delta that the unfilled rest of {@code order} would add if it filled; NaN when it cannot be computed. */
-    double usdIfFilled(Order order) {
+    /** USD delta that {@code signedQty} more venue units would add; NaN when it cannot be computed. */
+    double usdIfFilled(double signedQty) {
         if (instrument == null || !(mark > 0)) {
             return Double.NaN;
         }
-        double signed = order.side().sign() * order.remaining();
         double delta = switch (instrument.kind()) {
-            case SPOT, LINEAR, INVERSE -> instrument.baseDelta(signed, mark, Double.NaN);
+            case SPOT, LINEAR, INVERSE -> instrument.baseDelta(signedQty, mark, Double.NaN);
             // An option order's delta scales the position's per-contract delta; unknown without a position.
-            case OPTION -> instrument.isFlat(qty) || Double.isNaN(venueDelta) ? Double.NaN : signed * venueDelta / qty;
+            case OPTION -> instrument.isFlat(qty) || Double.isNaN(venueDelta) ? Double.NaN : signedQty * venueDelta / qty;
         };
         return delta * mark;
     }

@@ -95,16 +95,16 @@ final class MonitorState {
     /** Records the venue's description of an instrument and files it under its underlying. */
     void describe(InstrumentState state, Instrument instrument) {
         if (state.underlying != null && !state.underlying.name.equals(instrument.underlying())) {
-            state.underlying.members.remove(state);
-            state.underlying.dirty = true;
+            state.underlying.leave(state);
             state.underlying = null;
         }
         state.instrument = instrument;
         if (state.underlying == null) {
             state.underlying = underlyings.computeIfAbsent(instrument.underlying(), UnderlyingState::new);
-            state.underlying.members.add(state);
+            state.underlying.join(state);
+        } else {
+            state.underlying.invalidate();
         }
-        state.underlying.dirty = true;
         underlyingsDirty = true;
     }
 
@@ -125,7 +125,7 @@ final class MonitorState {
         instrument.viewDirty = true;
         changed = true;
         if (instrument.underlying != null) {
-            instrument.underlying.dirty = true;
+            instrument.underlying.refresh(instrument);
             underlyingsDirty = true;
         }
         if (instrument.owner != null) {
@@ -157,7 +157,7 @@ final class MonitorState {
             InstrumentState instrument = venue.instruments.get(i);
             instrument.viewDirty = true;
             if (instrument.underlying != null) {
-                instrument.underlying.dirty = true;
+                instrument.underlying.invalidate();
             }
         }
         for (int i = 0; i < venue.strategies.size(); i++) {

@@ -2,11 +2,10 @@ package io.legwatch.engine;
 
 import io.legwatch.domain.Order;
 import io.legwatch.domain.OrderState;
+import io.legwatch.domain.Side;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,9 +16,14 @@ final class OpenOrders {
     private final Map<String, Order> byKey = new LinkedHashMap<>();
     private final Map<String, String> keyByClientId = new HashMap<>();
     private int inDoubt;
+    /** Unfilled quantity of the in-doubt buy and sell orders: what could have filled without us knowing. */
+    private double inDoubtBuyQty;
+    private double inDoubtSellQty;
 
     /** Inserts or replaces the order; a terminal state removes it. */
     void upsert(Order order) {
+        int inDoubtBefore = inDoubt;
+        boolean touchesDoubt = inDoubt(order);
         String key = order.key();
         String clientId = order.clientOrderId();
         if (clientId != null) {
@@ -33,14 +37,35 @@ final class OpenOrders {
             if (clientId != null) {
                 keyByClientId.remove(clientId);
             }
+        } else {
+            forget(byKey.put(key, order));
+            if (touchesDoubt) {
+                inDoubt++;
+            }
+            if (clientId != null) {
+                keyByClientId.put(clientId, key);
+            }
+        }
+        if (touchesDoubt || inDoubt != inDoubtBefore) {
+            sumInDoubt();
+        }
+    }
+
+    /** Recomputed from the orders, not adjusted, so repeated updates cannot drift. */
+    private void sumInDoubt() {
+        inDoubtBuyQty = 0;
+        inDoubtSellQty = 0;
+        if (inDoubt == 0) {
             return;
         }
-        forget(byKey.put(key, order));
-        if (inDoubt(order)) {
-            inDoubt++;
-        }
-        if (clientId != null) {
-            keyByClientId.put(clientId, key);
+        for (Order order : byKey.values()) {
+            if (inDoubt(order)) {
+                if (order.side() == Side.BUY) {
+                    inDoubtBuyQty += order.remaining();
+                } else {
+                    inDoubtSellQty += order.remaining();
+                }
+            }
         }
     }
 
@@ -48,6 +73,8 @@ final class OpenOrders {
         byKey.clear();
         keyByClientId.clear();
         inDoubt = 0;
+        inDoubtBuyQty = 0;
+        inDoubtSellQty = 0;
     }
 
     int size() {
@@ -58,20 +85,14 @@ final class OpenOrders {
         return inDoubt;
     }
 
-    /** The orders whose outcome is unknown, appended to {@code out}. */
-    void collectInDoubt(List<Order> out) {
-        if (inDoubt == 0) {
-            return;
-        }
-        for (Order order : byKey.values()) {
-            if (inDoubt(order)) {
-                out.add(order);
-            }
-        }
+    /** Unsigned unfilled quantity of in-doubt buy orders. */
+    double inDoubtBuyQty() {
+        return inDoubtBuyQty;
     }
 
-    List<Order> all() {
-        return new ArrayList<>(byKey.values());
+    /** Unsigned unfilled quantity of in-doubt sell orders. */
+    double inDoubtSellQty() {
+        return inDoubtSellQty;
     }
 
     static boolean inDoubt(Order order) {

@@ -4,6 +4,7 @@ import io.legwatch.domain.ConnectionState;
 import io.legwatch.domain.Exposure;
 import io.legwatch.domain.HedgeStatus;
 import io.legwatch.domain.Leg;
+import io.legwatch.domain.Side;
 import io.legwatch.domain.VenueId;
 
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ final class SnapshotAssembler {
     }
 
     private static LegView legView(InstrumentState leg, String legId, String strategyId,
-                                   io.legwatch.domain.Side intendedSide, HedgeStatus status) {
+                                   Side intendedSide, HedgeStatus status) {
         boolean known = leg.positionKnown();
         Exposure exposure = Exposure.UNKNOWN;
         if (known) {
@@ -145,7 +146,7 @@ final class SnapshotAssembler {
         UnderlyingView[] views = new UnderlyingView[state.underlyings.size()];
         int i = 0;
         for (UnderlyingState underlying : state.underlyings.values()) {
-            views[i++] = underlying.dirty ? underlying.recompute() : underlying.view;
+            views[i++] = underlying.dirty ? underlying.view() : underlying.view;
         }
         return Arrays.asList(views).equals(byUnderlying) ? byUnderlying : List.of(views);
     }
@@ -155,7 +156,7 @@ final class SnapshotAssembler {
         for (VenueState venue : state.venues.values()) {
             if (venue.viewDirty || venue.view == null) {
                 venue.viewDirty = false;
-                venue.view = new VenueView(venue.id, venue.effective(), venue.detail, venue.lastMessageMs,
+                venue.view = new VenueView(venue.id, venue.effective(), venue.effectiveDetail(), venue.lastMessageMs,
                         venue.lastError, venue.errorCount);
             }
             views.put(venue.id, venue.view);

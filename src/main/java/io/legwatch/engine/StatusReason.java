@@ -43,17 +43,21 @@ final class StatusReason {
             case ORDER_DELTA_UNKNOWN -> "order in doubt on " + subject + " with no computable delta";
             case FLAT -> "every leg confirmed flat by its venue";
             case WITHIN -> "net USD delta within tolerance";
-            case OUT -> outOfTolerance(s, "net USD delta out of tolerance");
-            case OUT_IF_IN_DOUBT -> outOfTolerance(s, "orders in doubt could put net USD delta out of tolerance");
+            case OUT -> s.status == HedgeStatus.NAKED ? s.outReasons[1] : s.outReasons[0];
+            case OUT_IF_IN_DOUBT -> s.status == HedgeStatus.NAKED ? s.outReasons[3] : s.outReasons[2];
             case FLATTENING -> "flatten working";
             case FLATTEN_FAILED -> "flatten failed" + (subject.isEmpty() ? "" : ": " + subject)
                     + "; acknowledge to clear";
         };
     }
 
-    private static String outOfTolerance(StrategyState s, String what) {
-        return what + (s.status == HedgeStatus.NAKED ? " past the " : " within the ")
-                + s.graceMs + " ms grace";
+    /** The out-of-tolerance reasons of a strategy, built once: LEGGING, NAKED, then the same if orders in doubt filled. */
+    static String[] outOfToleranceReasons(long graceMs) {
+        String out = "net USD delta out of tolerance";
+        String ifFilled = "orders in doubt could put net USD delta out of tolerance";
+        String within = " within the " + graceMs + " ms grace";
+        String past = " past the " + graceMs + " ms grace";
+        return new String[] {out + within, out + past, ifFilled + within, ifFilled + past};
     }
 
     /** True when the reason must be rebuilt because the cause, its subject or the status changed. */

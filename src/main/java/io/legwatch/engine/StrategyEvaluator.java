@@ -3,10 +3,7 @@ package io.legwatch.engine;
 import io.legwatch.domain.ConnectionState;
 import io.legwatch.domain.HedgeStatus;
 import io.legwatch.domain.InstrumentKind;
-import io.legwatch.domain.Order;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Decides a strategy's status from its legs' state, per DESIGN.md "Hedge semantics". Precedence:
@@ -22,7 +19,6 @@ import java.util.List;
  */
 final class StrategyEvaluator {
     private final InDoubtWorstCase worstCase = new InDoubtWorstCase();
-    private final List<Order> inDoubt = new ArrayList<>();
     private double[] legUsd = new double[8];
 
     /** Re-decides {@code s} at {@code nowMs}; returns the transition when its status changed, else null. */
@@ -64,17 +60,16 @@ final class StrategyEvaluator {
                 gross += Math.abs(usd);
                 if (leg.orders.inDoubt() > 0) {
                     allFlat = false;
-                    inDoubt.clear();
-                    leg.orders.collectInDoubt(inDoubt);
-                    for (int o = 0; o < inDoubt.size(); o++) {
-                        double ifFilled = leg.usdIfFilled(inDoubt.get(o));
-                        if (Double.isNaN(ifFilled)) {
-                            unknown = StatusReason.Cause.ORDER_DELTA_UNKNOWN;
-                            subject = leg.keyText;
-                            break;
-                        }
-                        worstCase.add(i, ifFilled);
+                    // All in-doubt orders on one side of one leg fill together in the worst case.
+                    double buys = leg.usdIfFilled(leg.orders.inDoubtBuyQty());
+                    double sells = leg.usdIfFilled(-leg.orders.inDoubtSellQty());
+                    if (Double.isNaN(buys) || Double.isNaN(sells)) {
+                        unknown = StatusReason.Cause.ORDER_DELTA_UNKNOWN;
+                        subject = leg.keyText;
+                        continue;
                     }
+                    worstCase.add(i, buys);
+                    worstCase.add(i, sells);
                 } else if (!leg.flat()) {
                     allFlat = false;
                 }

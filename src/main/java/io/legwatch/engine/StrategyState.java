@@ -15,6 +15,7 @@ final class StrategyState {
     final Leg[] legDefs;
     final InstrumentState[] legs;
     final long graceMs;
+    final String[] outReasons;
 
     HedgeStatus status = HedgeStatus.UNKNOWN;
     StatusReason.Cause cause = StatusReason.Cause.NO_SNAPSHOT;
@@ -45,6 +46,7 @@ final class StrategyState {
         this.legDefs = strategy.legs().toArray(new Leg[0]);
         this.legs = legs;
         this.graceMs = strategy.tolerance().grace().toMillis();
+        this.outReasons = StatusReason.outOfToleranceReasons(graceMs);
         this.legViews = new LegView[legs.length];
         this.reason = StatusReason.describe(this);
     }

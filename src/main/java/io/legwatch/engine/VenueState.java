@@ -40,6 +40,12 @@ final class VenueState {
         return stale && reported.trusted() ? ConnectionState.STALE : reported;
     }
 
+    /** The connector's detail, or why the engine itself considers the venue stale. */
+    String effectiveDetail() {
+        return effective() == ConnectionState.STALE && reported.trusted()
+                ? "nothing heard for more than " + staleAfterMs + " ms" : detail;
+    }
+
     boolean trusted() {
         return effective().trusted();
     }

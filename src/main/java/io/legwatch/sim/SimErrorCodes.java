@@ -17,6 +17,8 @@ public final class SimErrorCodes {
     public static final String DISCONNECTED = "disconnected";
     /** The venue went away before acknowledging: the outcome is unknown. */
     public static final String ACK_LOST = "ack_lost";
+    /** Code of {@link SimFaults#rateLimitNext(int)} refusals (kind RATE_LIMITED). */
+    public static final String RATE_LIMITED = "too_many_requests";
     /** Default code used by {@link SimFaults#rejectNext(int)}. */
     public static final String INJECTED = "injected_reject";
 

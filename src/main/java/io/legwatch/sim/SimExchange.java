@@ -209,6 +209,16 @@ public final class SimExchange {
         }
     }
 
+    /**
+     * The latest state of any order the account accepted with this client order id (open or done),
+     * e.g. to answer an order-status query after a lost ack; empty when none was accepted.
+     */
+    public Optional<Order> findOrder(VenueId venue, String clientOrderId) {
+        synchronized (lock) {
+            return venue(venue).orderByClientId(clientOrderId);
+        }
+    }
+
     /** Current mark: USD per base unit, or the premium in USD per contract for an option. */
     public double markPrice(InstrumentKey key) {
         synchronized (lock) {
@@ -231,7 +241,9 @@ public final class SimExchange {
     public BookView book(InstrumentKey key) {
         synchronized (lock) {
             SimInstrument si = listed(key);
-            return new BookView(key, si.mark, si.book.levels(Side.BUY, si.mark), si.book.levels(Side.SELL, si.mark));
+            double depth = venue(key.venue()).depthFraction;
+            return new BookView(key, si.mark, si.book.levels(Side.BUY, si.mark, depth),
+                    si.book.levels(Side.SELL, si.mark, depth));
         }
     }
 
@@ -291,7 +303,8 @@ public final class SimExchange {
      * better and expires the rest; LIMIT fills what crosses and rests the rest (filled later on
      * ticks when the book reaches it). Reduce-only orders are clipped to the position and
      * rejected ({@link SimErrorCodes#REDUCE_ONLY}) when there is nothing to reduce; a client order
-     * id already seen on the account is rejected ({@link SimErrorCodes#DUPLICATE_CLIENT_ID}).
+     * id already used by an accepted order on the account is rejected
+     * ({@link SimErrorCodes#DUPLICATE_CLIENT_ID}); a refused order does not use up its id.
      *
      * @return the venue's acknowledgement (state FILLED, PARTIALLY_FILLED, NEW, EXPIRED, ...);
      *         a rejection completes exceptionally with a REJECTED {@link VenueException} carrying

@@ -1,5 +1,6 @@
 package io.legwatch.sim;
 
+import io.legwatch.domain.VenueError;
 import io.legwatch.domain.VenueId;
 
 import java.time.Duration;
@@ -21,13 +22,27 @@ public final class SimFaults {
         return venue;
     }
 
-    /** Rejects the next {@code n} orders that reach the venue with this venue error code and text. */
+    /** Rejects the next {@code n} orders that reach the venue (kind REJECTED) with this venue error code and text. */
     public void rejectNext(int n, String code, String text) {
+        refuseNext(n, VenueError.Kind.REJECTED, code, text);
+    }
+
+    /**
+     * Refuses the next {@code n} orders with a RATE_LIMITED error (code {@code too_many_requests}):
+     * the order is not executed; front ends answer it as the venue's rate-limit response.
+     */
+    public void rateLimitNext(int n) {
+        refuseNext(n, VenueError.Kind.RATE_LIMITED, SimErrorCodes.RATE_LIMITED,
+                "too many requests to " + venue + " (injected fault)");
+    }
+
+    private void refuseNext(int n, VenueError.Kind kind, String code, String text) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0");
         }
         exchange.mutate(venue, v -> {
             v.rejectsPending = n;
+            v.rejectKind = kind;
             v.rejectCode = code;
             v.rejectText = text;
         });
@@ -74,12 +89,23 @@ public final class SimFaults {
         exchange.mutate(venue, v -> v.fillFraction = fraction);
     }
 
+    /**
+     * Thin liquidity: every level of this venue's books offers at most {@code fraction} (0..1] of its
+     * normal size, so orders walk deeper, slip more and run out sooner.
+     */
+    public void thinBook(double fraction) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new IllegalArgumentException("fraction must be in (0, 1], was " + fraction);
+        }
+        exchange.mutate(venue, v -> v.depthFraction = fraction);
+    }
+
     /** Freezes (true) or releases (false) this venue's marks; price updates keep coming, unchanged. */
     public void stalePrices(boolean stale) {
         exchange.mutate(venue, v -> v.pricesStale = stale);
     }
 
-    /** Clears every fault: link UP, no rejects, no delay, full fills, live prices. */
+    /** Clears every fault: link UP, no rejects, no delay, full fills, live prices, full depth. */
     public void heal() {
         exchange.mutate(venue, v -> {
             v.rejectsPending = 0;
@@ -88,6 +114,7 @@ public final class SimFaults {
             v.ackDelayMs = 0;
             v.fillFraction = 1.0;
             v.pricesStale = false;
+            v.depthFraction = 1.0;
         });
         exchange.setLink(venue, SimLink.UP, venue + " healed");
     }

@@ -17,12 +17,11 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -36,7 +35,8 @@ final class SimVenue {
     private final Map<String, SimInstrument> instruments = new LinkedHashMap<>();
     private final Map<String, Double> positions = new HashMap<>();
     private final Map<String, WorkingOrder> openOrders = new LinkedHashMap<>();
-    private final Set<String> seenClientIds = new HashSet<>();
+    /** Every order the venue accepted, by client id (also after it is done): ids are never reused. */
+    private final Map<String, WorkingOrder> byClientId = new HashMap<>();
     private final List<SimListener> listeners = new CopyOnWriteArrayList<>();
     /** Acks produced while SILENT: released when the link is UP again, failed if it goes DOWN. */
     final List<Ack> withheld = new ArrayList<>();
@@ -48,9 +48,11 @@ final class SimVenue {
     int rejectsPending;
     String rejectCode;
     String rejectText;
+    VenueError.Kind rejectKind = VenueError.Kind.REJECTED;
     long ackDelayMs;
     double fillFraction = 1.0;
     boolean pricesStale;
+    double depthFraction = 1.0;
     /** Epoch ms at which the dead-man switch fires; 0 when disarmed. */
     long deadManAtMs;
 
@@ -93,9 +95,15 @@ final class SimVenue {
         return openOrders.values().stream().map(WorkingOrder::toOrder).toList();
     }
 
+    Optional<Order> orderByClientId(String clientOrderId) {
+        WorkingOrder wo = byClientId.get(clientOrderId);
+        return Optional.ofNullable(wo == null ? null : wo.toOrder());
+    }
+
     FaultState faultState() {
         return new FaultState(link, rejectsPending, rejectsPending > 0 ? rejectCode : null,
-                rejectsPending > 0 ? rejectText : null, ackDelayMs, fillFraction, pricesStale);
+                rejectsPending > 0 ? rejectText : null, ackDelayMs, fillFraction, pricesStale,
+                rejectsPending > 0 ? rejectKind : null, depthFraction);
     }
 
     VenueSnapshot snapshot(long nowMs) {
@@ -119,12 +127,12 @@ final class SimVenue {
      */
     Order execute(OrderRequest req, boolean conditional, double trigger, long nowMs) {
         String cid = req.clientOrderId();
-        if (!seenClientIds.add(cid)) {
+        if (byClientId.containsKey(cid)) {
             throw reject(SimErrorCodes.DUPLICATE_CLIENT_ID, "duplicate client order id " + cid + " on " + id);
         }
         if (rejectsPending > 0) {
             rejectsPending--;
-            throw reject(rejectCode, rejectText);
+            throw new VenueException(new VenueError(id, rejectKind, rejectCode, rejectText));
         }
         SimInstrument si = instruments.get(req.instrument().symbol());
         if (si == null || !req.instrument().venue().equals(id)) {
@@ -150,6 +158,8 @@ final class SimVenue {
         }
         WorkingOrder wo = new WorkingOrder(req.instrument(), id.value() + "-" + (++orderSeq), cid, req.side(),
                 req.type(), qty, req.limitPrice(), req.reduceOnly(), conditional, trigger);
+        // only an order the venue accepted uses up its client id: a refused one may be resent as is
+        byClientId.put(cid, wo);
         wo.reason = reason;
         if (conditional) {
             openOrders.put(wo.orderId, wo);
@@ -181,7 +191,7 @@ final class SimVenue {
             }
         }
         double limit = wo.type == OrderType.MARKET ? Double.NaN : wo.limitPrice;
-        List<SyntheticBook.Take> takes = want >= lot / 2 ? si.book.take(wo.side, want, limit, si.mark) : List.of();
+        List<SyntheticBook.Take> takes = want >= lot / 2 ? si.book.take(wo.side, want, limit, si.mark, depthFraction) : List.of();
         double filledNow = 0;
         for (SyntheticBook.Take t : takes) {
             filledNow += t.qty();
@@ -254,7 +264,9 @@ final class SimVenue {
     /** One price tick: reprice (unless stale), refill books, trigger stops, fill resting limits. */
     void tick(Map<String, Double> index, double seconds, long nowMs) {
         for (SimInstrument si : instruments.values()) {
-            si.reprice(pricesStale ? si.index : index.get(si.instrument.underlying()), nowMs);
+            if (!pricesStale) {
+                si.reprice(index.get(si.instrument.underlying()), nowMs);
+            }
             si.book.replenish(seconds);
         }
         if (deadManAtMs > 0 && nowMs >= deadManAtMs) {

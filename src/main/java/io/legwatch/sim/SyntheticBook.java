@@ -52,7 +52,7 @@ final class SyntheticBook {
      * Takes up to {@code qty} for a taker on {@code takerSide}, only at {@code limit} or better
      * (NaN: any price). Returns the pieces filled, best price first; depletes the book.
      */
-    List<Take> take(Side takerSide, double qty, double limit, double mark) {
+    List<Take> take(Side takerSide, double qty, double limit, double mark, double depthFraction) {
         Side bookSide = takerSide.opposite();
         double[] avail = bookSide == Side.BUY ? bidAvail : askAvail;
         List<Take> takes = new ArrayList<>();
@@ -62,7 +62,7 @@ final class SyntheticBook {
             if (!Double.isNaN(limit) && (takerSide == Side.BUY ? px > limit : px < limit)) {
                 break;
             }
-            double there = Lots.floor(avail[i], lot);
+            double there = shown(avail[i], depthFraction);
             double q = Math.min(there, left);
             if (q >= lot / 2) {
                 takes.add(new Take(px, q));
@@ -82,12 +82,17 @@ final class SyntheticBook {
         }
     }
 
-    List<BookLevel> levels(Side bookSide, double mark) {
+    List<BookLevel> levels(Side bookSide, double mark, double depthFraction) {
         double[] avail = bookSide == Side.BUY ? bidAvail : askAvail;
         List<BookLevel> out = new ArrayList<>(avail.length);
         for (int i = 0; i < avail.length; i++) {
-            out.add(new BookLevel(price(bookSide, i, mark), Lots.floor(avail[i], lot)));
+            out.add(new BookLevel(price(bookSide, i, mark), shown(avail[i], depthFraction)));
         }
         return out;
+    }
+
+    /** What a level offers: its available size, capped at {@code depthFraction} of a full level (thin-book fault). */
+    private double shown(double avail, double depthFraction) {
+        return Lots.floor(Math.min(avail, levelSize * depthFraction), lot);
     }
 }

@@ -2,6 +2,7 @@ package io.legwatch.engine;
 
 import io.legwatch.domain.ConnectionState;
 import io.legwatch.domain.HedgeStatus;
+import io.legwatch.domain.OrderState;
 import io.legwatch.domain.Position;
 import io.legwatch.domain.Side;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,6 +22,7 @@ import static io.legwatch.domain.HedgeStatus.LEGGING;
 import static io.legwatch.domain.HedgeStatus.NAKED;
 import static io.legwatch.domain.HedgeStatus.UNKNOWN;
 import static io.legwatch.domain.OrderState.CANCELED;
+import static io.legwatch.domain.OrderState.FILLED;
 import static io.legwatch.domain.OrderState.NEW;
 import static io.legwatch.domain.OrderState.PENDING;
 import static io.legwatch.engine.EngineFixture.A;
@@ -105,13 +107,13 @@ class HedgeStatusTransitionTest {
                         step("venue acks it resting (by client id): no longer in doubt", f ->
                                 f.order(PERP.key(), "v1", "h1", Side.SELL, 1000, NEW), FLAT),
                         step("it fills", f -> {
-                            f.order(PERP.key(), "v1", "h1", Side.SELL, 1000, io.legwatch.domain.OrderState.FILLED);
+                            f.order(PERP.key(), "v1", "h1", Side.SELL, 1000, FILLED);
                             f.position(PERP, -1000);
                         }, LEGGING)),
                 row("an in-doubt order keeps a hedged strategy out of tolerance (no double hedge)",
                         step("both legs on", f -> f.connected(1, -1000), HEDGED),
                         step("a second hedge order times out", f -> f.order(PERP.key(), null, "h2", Side.SELL, 1000,
-                                io.legwatch.domain.OrderState.UNKNOWN), LEGGING),
+                                OrderState.UNKNOWN), LEGGING),
                         step("still in doubt past grace", f -> f.advance(3_000), NAKED),
                         step("venue says it was cancelled", f -> f.order(PERP.key(), "v2", "h2", Side.SELL, 1000,
                                 CANCELED), HEDGED)),

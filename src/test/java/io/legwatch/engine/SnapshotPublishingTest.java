@@ -149,6 +149,7 @@ class SnapshotPublishingTest {
         assertThat(f.monitor.snapshot().venues().get(B).detail()).isEqualTo("CONNECTED by test");
         f.advance(1_001);
         assertThat(f.monitor.snapshot().venues().get(B).state()).as("B limit 1 s").isEqualTo(ConnectionState.STALE);
+        assertThat(f.monitor.snapshot().venues().get(B).detail()).isEqualTo("nothing heard for more than 1000 ms");
         assertThat(f.monitor.snapshot().venues().get(A).state()).as("A default 5 s").isEqualTo(ConnectionState.CONNECTED);
         assertThat(f.s1().legs().get(1).venueState()).isEqualTo(ConnectionState.STALE);
         assertThat(f.s1().status()).isEqualTo(HedgeStatus.UNKNOWN);
@@ -157,6 +158,7 @@ class SnapshotPublishingTest {
         f.send(new VenueEvent.ErrorReport(error, 0, 0));
         VenueView b = f.monitor.snapshot().venues().get(B);
         assertThat(b.state()).as("any message lifts staleness").isEqualTo(ConnectionState.CONNECTED);
+        assertThat(b.detail()).isEqualTo("CONNECTED by test");
         assertThat(b.lastError()).isEqualTo(error);
         assertThat(b.errorCount()).isEqualTo(1);
         assertThat(b.lastMessageMs()).isEqualTo(f.time.millis());
@@ -172,6 +174,34 @@ class SnapshotPublishingTest {
         assertThat(b.lastError().message()).contains("sim-b:BTC-PERP").contains("NaN");
         assertThat(f.s1().legs().get(1).qty()).isEqualTo(-1000);
         assertThat(f.s1().status()).isEqualTo(HedgeStatus.HEDGED);
+    }
+
+    @Test
+    void aSnapshotWithAMalformedPositionLeavesTheVenueUnknown() {
+        EngineFixture f = new EngineFixture().connected(1, -1000);
+        f.snapshot(B, List.of(PERP), List.of(new Position(PERP.key(), Double.NaN, PRICE, Double.NaN)));
+        assertThat(f.monitor.snapshot().venues().get(B).lastError().message()).contains("snapshot ignored");
+        assertThat(f.s1().status()).isEqualTo(HedgeStatus.UNKNOWN);
+        assertThat(f.s1().reason()).isEqualTo("waiting for a position snapshot from sim-b");
+        f.snapshot(B, List.of(PERP), List.of(new Position(PERP.key(), -1000, PRICE, Double.NaN)));
+        assertThat(f.s1().status()).isEqualTo(HedgeStatus.HEDGED);
+    }
+
+    @Test
+    void anInDoubtOrderWhoseDeltaCannotBeComputedMakesTheStrategyUnknown() {
+        EngineFixture f = new EngineFixture();
+        f.status(A, ConnectionState.CONNECTED);
+        f.status(B, ConnectionState.CONNECTED);
+        f.snapshot(A, List.of(SPOT), List.of(new Position(SPOT.key(), 1, PRICE, Double.NaN)));
+        f.snapshot(B, List.of(PERP), List.of(), List.of(new Order(PERP.key(), null, "h1", Side.SELL, OrderType.MARKET,
+                1000, 0, Double.NaN, false, false, OrderState.UNKNOWN, null)));
+        assertThat(f.s1().status()).as("no price for the perp: the order's effect is unknown")
+                .isEqualTo(HedgeStatus.UNKNOWN);
+        assertThat(f.s1().reason()).isEqualTo("order in doubt on sim-b:BTC-PERP with no computable delta");
+        f.price(PERP, PRICE);
+        assertThat(f.s1().status()).as("now computable: it may have filled, so the strategy may be hedged or not")
+                .isEqualTo(HedgeStatus.LEGGING);
+        assertThat(f.s1().legs().get(1).ordersInDoubt()).isEqualTo(1);
     }
 
     @Test
@@ -207,6 +237,36 @@ class SnapshotPublishingTest {
         assertThat(perp.lastFill().qty()).isEqualTo(7);
         assertThat(perp.qty()).isEqualTo(-1000);
         assertThat(f.s1().status()).isEqualTo(HedgeStatus.HEDGED);
+    }
+
+    @Test
+    void publishPolicyDecidesWhetherAnIdleTurnPublishes() {
+        EngineFixture onChange = new EngineFixture().connected(1, -1000);
+        MonitorSnapshot before = onChange.monitor.snapshot();
+        assertThat(onChange.turn()).as("ON_CHANGE: nothing changed, nothing published").isSameAs(before);
+
+        EngineFixture everyTurn = new EngineFixture(List.of(S1),
+                MonitorSettings.defaults().withPublishPolicy(MonitorSettings.PublishPolicy.EVERY_TURN)).connected(1, -1000);
+        MonitorSnapshot last = everyTurn.monitor.snapshot();
+        everyTurn.time.advance(100);
+        MonitorSnapshot next = everyTurn.turn();
+        assertThat(next.version()).isGreaterThan(last.version());
+        assertThat(next.asOfMs()).isEqualTo(last.asOfMs() + 100);
+        assertThat(next.strategies()).as("nothing changed: same views").isSameAs(last.strategies());
+    }
+
+    @Test
+    void aTurnAppliesAtMostMaxBatchInputsInOrder() {
+        EngineFixture f = new EngineFixture(List.of(S1), MonitorSettings.defaults().withMaxBatch(2)).connected(1, -1000);
+        f.monitor.submit(new VenueEvent.PositionUpdate(new Position(PERP.key(), -900, PRICE, Double.NaN), 0, 1));
+        f.monitor.submit(new VenueEvent.PositionUpdate(new Position(PERP.key(), -800, PRICE, Double.NaN), 0, 2));
+        f.monitor.submit(new VenueEvent.PositionUpdate(new Position(PERP.key(), -700, PRICE, Double.NaN), 0, 3));
+        MonitorSnapshot first = f.turn();
+        assertThat(first.lastEventRecvNanos()).isEqualTo(2);
+        assertThat(first.strategies().get(0).legs().get(1).qty()).isEqualTo(-800);
+        MonitorSnapshot second = f.turn();
+        assertThat(second.lastEventRecvNanos()).isEqualTo(3);
+        assertThat(second.strategies().get(0).legs().get(1).qty()).isEqualTo(-700);
     }
 
     @Test

@@ -93,6 +93,15 @@ class ThreadedMonitorTest {
                 assertThat(last.strategies().get(i).status()).as("s" + i)
                         .isEqualTo(i % 2 == 0 ? HedgeStatus.HEDGED : HedgeStatus.LEGGING);
             }
+
+            // No more input: the engine's own tick must turn the legging strategies NAKED once grace expires.
+            time.advance(3_000);
+            waitUntil(() -> monitor.snapshot().strategies().get(1).status() == HedgeStatus.NAKED);
+            MonitorSnapshot afterGrace = monitor.snapshot();
+            for (int i = 1; i < STRATEGIES; i++) {
+                assertThat(afterGrace.strategies().get(i).status()).as("s" + i)
+                        .isEqualTo(i % 2 == 0 ? HedgeStatus.HEDGED : HedgeStatus.NAKED);
+            }
         } finally {
             monitor.close();
         }

@@ -5,6 +5,7 @@ import io.legwatch.domain.HedgeStatus;
 import io.legwatch.domain.Instrument;
 import io.legwatch.domain.InstrumentKind;
 import io.legwatch.domain.Position;
+import io.legwatch.domain.VenueEvent;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -28,7 +29,7 @@ class UnassignedAndUnderlyingTest {
         EngineFixture f = new EngineFixture().connected(1, -1000);
         assertThat(f.monitor.snapshot().unassigned()).isEmpty();
 
-        f.send(new io.legwatch.domain.VenueEvent.PositionUpdate(
+        f.send(new VenueEvent.PositionUpdate(
                 new Position(OTHER.key(), 10, 3_000, Double.NaN), 0, 0));
         List<LegView> unassigned = f.monitor.snapshot().unassigned();
         assertThat(unassigned).hasSize(1);

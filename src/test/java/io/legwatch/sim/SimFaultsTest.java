@@ -83,6 +83,20 @@ class SimFaultsTest {
     }
 
     @Test
+    void rateLimitRefusesWithoutExecuting() {
+        faults.rateLimitNext(1);
+        assertThat(faults.state().rejectKind()).isEqualTo(VenueError.Kind.RATE_LIMITED);
+        VenueError e = errorOf(buy(A_BTC, 1));
+        assertThat(e.kind()).isEqualTo(VenueError.Kind.RATE_LIMITED);
+        assertThat(e.code()).isEqualTo(SimErrorCodes.RATE_LIMITED);
+        assertThat(sim.position(A_BTC).qty()).isZero();
+        assertThat(faults.state().healthy()).isTrue();
+        // a refused order did not use up its client id: the resend goes through
+        assertThat(sim.place(OrderRequest.market(A_BTC, Side.BUY, 1, false, "f-" + ids)).join().state())
+                .isEqualTo(OrderState.FILLED);
+    }
+
+    @Test
     void disconnectDropsStreamsAndFailsRequestsUntilReconnect() {
         buy(A_BTC, 1).join();
         faults.disconnect();
@@ -130,6 +144,10 @@ class SimFaultsTest {
         assertThat(e.kind()).isEqualTo(VenueError.Kind.NETWORK);
         assertThat(e.code()).isEqualTo(SimErrorCodes.ACK_LOST);
         assertThat(sim.position(A_BTC).qty()).isEqualTo(1.0); // it executed: outcome was unknown to the client
+        faults.reconnect();
+        assertThat(sim.findOrder(SIM_A, "f-" + ids)).hasValueSatisfying(o -> assertThat(o.state())
+                .isEqualTo(OrderState.FILLED));
+        assertThat(sim.findOrder(SIM_A, "never-sent")).isEmpty();
     }
 
     @Test
@@ -170,11 +188,23 @@ class SimFaultsTest {
     }
 
     @Test
+    void thinBookOffersLessDepthSoTheSameOrderSlipsMore() {
+        SimExchange normal = new SimExchange(7, SimExchangeTest.T0);
+        faults.thinBook(0.25);
+        assertThat(sim.book(A_BTC).asks()).allMatch(l -> l.size() == 0.5);
+        Order thin = buy(A_BTC, 3).join();
+        Order full = normal.place(OrderRequest.market(A_BTC, Side.BUY, 3, false, "n")).join();
+        assertThat(thin.filledQty()).isEqualTo(3.0);
+        assertThat(thin.price()).isGreaterThan(full.price());
+    }
+
+    @Test
     void healClearsEveryFault() {
         faults.rejectNext(5);
         faults.delayAcks(Duration.ofSeconds(1));
         faults.partialFills(0.5);
         faults.stalePrices(true);
+        faults.thinBook(0.1);
         faults.goSilent();
         assertThat(faults.state().healthy()).isFalse();
         faults.heal();

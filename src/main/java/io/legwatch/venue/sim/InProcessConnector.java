@@ -4,6 +4,7 @@ import io.legwatch.domain.ConnectionState;
 import io.legwatch.domain.Fill;
 import io.legwatch.domain.Instrument;
 import io.legwatch.domain.InstrumentKey;
+import io.legwatch.domain.InstrumentKind;
 import io.legwatch.domain.Order;
 import io.legwatch.domain.OrderRequest;
 import io.legwatch.domain.Position;
@@ -22,9 +23,11 @@ import io.legwatch.venue.VenueConnector;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * A {@link VenueConnector} straight onto one venue of an in-process {@link SimExchange}: no
@@ -32,7 +35,9 @@ import java.util.function.Supplier;
  *
  * <p>Behaviour: {@link #start} emits CONNECTING, then (if the venue is up) a {@link VenueEvent.Snapshot}
  * and CONNECTED, then every push of the venue as a VenueEvent stamped with the sim's time and the
- * local {@link System#nanoTime()}. A disconnect fault emits DOWN; when the venue comes back (reconnect,
+ * local {@link System#nanoTime()}. Prices are USD per base unit as the domain defines them: for an
+ * option both mark and index of its {@link VenueEvent.PriceUpdate} are the underlying's index (the
+ * premium is not a per-base-unit price; {@link SimExchange#markPrice} has it). A disconnect fault emits DOWN; when the venue comes back (reconnect,
  * heal, or the end of a silence) it resynchronises: CONNECTING, a fresh Snapshot, CONNECTED. A silent
  * venue makes it emit nothing at all (staleness is the engine's job). Every order rejection on the
  * account (also of orders other programs sent) is pushed as a {@link VenueEvent.ErrorReport}.
@@ -47,6 +52,7 @@ public final class InProcessConnector implements VenueConnector, OrderGateway {
     private final SimExchange exchange;
     private final VenueId venue;
     private final boolean monitorOnly;
+    private final Set<InstrumentKey> options;
     private SimSubscription subscription;
 
     /**
@@ -56,7 +62,8 @@ public final class InProcessConnector implements VenueConnector, OrderGateway {
         this.exchange = exchange;
         this.venue = venue;
         this.monitorOnly = monitorOnly;
-        exchange.faults(venue); // fails fast on a venue the exchange does not have
+        this.options = exchange.instruments(venue).stream() // also fails fast on an unknown venue
+                .filter(i -> i.kind() == InstrumentKind.OPTION).map(Instrument::key).collect(Collectors.toSet());
     }
 
     /** A trading connector (with an order gateway). */
@@ -208,7 +215,9 @@ public final class InProcessConnector implements VenueConnector, OrderGateway {
 
         @Override
         public void onPrice(InstrumentKey instrument, double markPrice, double indexPrice, long venueTimeMs) {
-            sink.accept(new VenueEvent.PriceUpdate(instrument, markPrice, indexPrice, venueTimeMs, System.nanoTime()));
+            // PriceUpdate prices are USD per base unit: for an option that is the underlying, not the premium
+            double mark = options.contains(instrument) ? indexPrice : markPrice;
+            sink.accept(new VenueEvent.PriceUpdate(instrument, mark, indexPrice, venueTimeMs, System.nanoTime()));
         }
 
         @Override

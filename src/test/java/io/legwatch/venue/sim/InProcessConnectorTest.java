@@ -88,6 +88,22 @@ class InProcessConnectorTest {
     }
 
     @Test
+    void optionPriceUpdatesCarryTheUnderlyingSoExposureUsdIsRight() {
+        connector.start(events::add);
+        events.clear();
+        sim.advance(Duration.ofMillis(100));
+        InstrumentKey call = new InstrumentKey(SIM_A, sim.btcCallSymbol());
+        assertThat(events).filteredOn(e -> e instanceof VenueEvent.PriceUpdate p && p.instrument().equals(call))
+                .singleElement().satisfies(e -> {
+                    VenueEvent.PriceUpdate p = (VenueEvent.PriceUpdate) e;
+                    assertThat(p.markPrice()).isEqualTo(sim.indexPrice("BTC")).isEqualTo(p.indexPrice());
+                });
+        assertThat(events).filteredOn(e -> e instanceof VenueEvent.PriceUpdate p && p.instrument().equals(BTC))
+                .singleElement().satisfies(e -> assertThat(((VenueEvent.PriceUpdate) e).markPrice())
+                        .isEqualTo(sim.markPrice(BTC)));
+    }
+
+    @Test
     void disconnectGoesDownFailsFetchesAndResyncsFromAFreshSnapshotAfterHeal() {
         connector.start(events::add);
         faults.delayAcks(Duration.ofMillis(500));
