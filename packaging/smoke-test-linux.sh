@@ -48,8 +48,8 @@ if [ $build = 1 ]; then
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing ${missing[*]} ..."
-  $sudo apt-get update -q >/dev/null
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}" >/dev/null
+  $sudo apt-get -o DPkg::Lock::Timeout=300 update -q >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -q "${missing[@]}" >/dev/null
 fi
 
 # --- build ---------------------------------------------------------------------------------------
@@ -75,14 +75,14 @@ cleanup() {
   [ -n "$app" ] && kill -9 -- "-$app" 2>/dev/null || true
   [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
   if [ $installed = 1 ]; then
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get remove -y -q legwatch >/dev/null 2>&1 || true
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 remove -y -q legwatch >/dev/null 2>&1 || true
   fi
 }
 trap cleanup EXIT
 
 # xdg-desktop-menu refuses to add the menu entry without this directory (missing on headless boxes).
 $sudo mkdir -p /usr/share/desktop-directories
-$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "./$deb" >"$out/apt-install.log" 2>&1 \
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -q "./$deb" >"$out/apt-install.log" 2>&1 \
   || { tail -20 "$out/apt-install.log"; fail "apt-get install ./$deb"; }
 installed=1
 [ -x "$launcher" ] || fail "$launcher missing after install"
@@ -224,7 +224,7 @@ say "CPU time to window (ms): min ${sorted[0]}  median ${sorted[$(( n / 2 ))]}  
 say "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs; app niceness $niceness"
 
 # --- uninstall -----------------------------------------------------------------------------------
-$sudo env DEBIAN_FRONTEND=noninteractive apt-get remove -y -q legwatch >"$out/apt-remove.log" 2>&1 \
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 remove -y -q legwatch >"$out/apt-remove.log" 2>&1 \
   || fail "apt-get remove legwatch"
 installed=0
 [ ! -e /opt/legwatch ] || fail "/opt/legwatch still there after uninstall"
