@@ -1,0 +1,435 @@
+package io.legwatch.flatten;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.legwatch.domain.InstrumentKey;
+import io.legwatch.domain.OrderRequest;
+import io.legwatch.domain.TimeSource;
+import io.legwatch.domain.VenueId;
+import io.legwatch.engine.LegView;
+import io.legwatch.engine.MonitorSnapshot;
+import io.legwatch.engine.StrategyView;
+import io.legwatch.engine.VenueView;
+import io.legwatch.journal.Journal;
+import io.legwatch.journal.JournalRecovery;
+import io.legwatch.venue.VenueConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The kill switch: the one entry point the UI, hotkeys and automatic policies call.
+ *
+ * <pre>
+ *   FlattenPlan plan = killSwitch.plan(KillScope.strategy("btc-basis"));   // show plan.lines() in the confirm
+ *   KillHandle h = killSwitch.execute(plan, "user:alice");                  // returns at once
+ *   h.progress();  h.result().thenAccept(r -> r.receipts() ...);
+ * </pre>
+ *
+ * Work runs on the kill switch's own threads: {@link #execute} never blocks the caller (FX or engine
+ * thread). Verified flat scopes are watched for late fills ({@link #onSnapshot}) and re-opened.
+ */
+public final class KillSwitch implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KillSwitch.class);
+    private static final int RECENT = 50;
+
+    private final Supplier<MonitorSnapshot> snapshots;
+    private final Journal journal;
+    private final FlattenContext ctx;
+    private final ExecutorService executor;
+    private final FlattenPlanner planner;
+    private final FlattenIds ids;
+    private final Map<String, FlattenJob> byId = new ConcurrentHashMap<>();
+    private final Deque<FlattenJob> recent = new ConcurrentLinkedDeque<>();
+    private final List<Watch> watches = new CopyOnWriteArrayList<>();
+    private final List<RecoveryNotice> notices = new CopyOnWriteArrayList<>();
+    private final Map<VenueId, Boolean> venueTrusted = new ConcurrentHashMap<>();
+
+    /** A verified-flat scope watched for late fills until {@code untilMs}. */
+    private record Watch(String flattenId, KillScope scope, Set<InstrumentKey> keys, long untilMs,
+                         AtomicBoolean checking) {
+    }
+
+    private KillSwitch(Builder b) {
+        this.snapshots = Objects.requireNonNull(b.snapshots, "snapshots");
+        this.journal = Objects.requireNonNull(b.journal, "journal");
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(b.threads, r -> {
+            Thread t = new Thread(r, "legwatch-flatten-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Map<VenueId, VenueAccess> venues = new HashMap<>();
+        for (VenueConnector c : b.connectors) {
+            venues.put(c.venue(), new VenueAccess(c, b.settings.attemptTimeout(), b.time));
+        }
+        this.ctx = new FlattenContext(b.settings, executor, new FlattenJournal(journal), b.time, b.halt,
+                b.listener, b.alarms, Map.copyOf(venues), new ConcurrentHashMap<>(), List.copyOf(b.resultListeners));
+        // Releasing a halt means the trader trades that scope again on purpose: stop watching it for late fills.
+        b.halt.addListener(active -> watches.removeIf(w -> !halted(active, w.flattenId())));
+        this.planner = new FlattenPlanner(b.settings);
+        this.ids = new FlattenIds(b.time);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A FLATTEN plan for {@code scope} from the latest snapshot. */
+    public FlattenPlan plan(KillScope scope) {
+        return plan(scope, KillMode.FLATTEN);
+    }
+
+    /**
+     * What {@code mode} on {@code scope} would do, from the latest snapshot.
+     *
+     * @throws IllegalArgumentException when the scope names a strategy or leg the snapshot does not have
+     */
+    public FlattenPlan plan(KillScope scope, KillMode mode) {
+        return planner.plan(ids.next(), snapshots.get(), scope, mode, ctx.time().millis());
+    }
+
+    /**
+     * Executes exactly this plan; returns at once. Executing the same plan again returns the same
+     * handle (a double click fires once).
+     */
+    public KillHandle execute(FlattenPlan plan, String firedBy) {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(firedBy, "firedBy");
+        FlattenJob[] created = new FlattenJob[1];
+        FlattenJob job = byId.computeIfAbsent(plan.flattenId(), id -> {
+            created[0] = new FlattenJob(ctx, plan, firedBy, Map.of());
+            return created[0];
+        });
+        if (created[0] != null) {
+            launch(job, false);
+        }
+        return job;
+    }
+
+    /** Plans and executes FLATTEN on {@code scope} in one call (automatic policies). */
+    public KillHandle flatten(KillScope scope, String firedBy) {
+        return execute(plan(scope), firedBy);
+    }
+
+    private void launch(FlattenJob job, boolean resumed) {
+        recent.addFirst(job);
+        while (recent.size() > RECENT) {
+            FlattenJob old = recent.pollLast();
+            if (old != null && old.result().isDone()) {
+                byId.remove(old.flattenId());
+            }
+        }
+        // Starting journals the plan (and forces it to disk): never on the caller's (FX or engine) thread.
+        executor.execute(() -> job.start(resumed));
+        if (job.plan().mode() == KillMode.FLATTEN) {
+            job.result().thenAccept(r -> {
+                boolean stillHalted = halted(ctx.halt().active(), r.plan().flattenId());
+                if (r.outcome() == KillResult.Outcome.VERIFIED_FLAT && stillHalted) {
+                    Set<InstrumentKey> keys = new HashSet<>();
+                    r.plan().legs().forEach(l -> keys.add(l.instrument()));
+                    watches.add(new Watch(r.plan().flattenId(), r.plan().scope(), keys,
+                            ctx.time().millis() + ctx.settings().reopenWatch().toMillis(), new AtomicBoolean()));
+                }
+            });
+        }
+    }
+
+    private static boolean halted(List<TradingHalt.Halt> active, String flattenId) {
+        return active.stream().anyMatch(h -> h.flattenId().equals(flattenId));
+    }
+
+    /**
+     * Lifts the halts fired with exactly {@code scope} (the trader trades there again on purpose),
+     * journaled with who did it. Returns how many were lifted.
+     */
+    public int release(KillScope scope, String by) {
+        int n = ctx.halt().release(scope);
+        executor.execute(() -> ctx.journal().action("halt.release", scope, by, n + " halt(s) lifted"));
+        return n;
+    }
+
+    /** The halt gate: order paths consult it ({@code gate(gateway)}), the UI lists its active halts. */
+    public TradingHalt halt() {
+        return ctx.halt();
+    }
+
+    /**
+     * Scopes verified flat recently and still watched for late fills (until the watch period ends or
+     * the trader releases the scope's halt), for the UI.
+     */
+    public List<KillScope> watchedScopes() {
+        long now = ctx.time().millis();
+        return watches.stream().filter(w -> w.untilMs() >= now).map(Watch::scope).toList();
+    }
+
+    /** Kill actions of this run, newest first (running ones and the last few finished). */
+    public List<KillHandle> handles() {
+        return List.copyOf(recent);
+    }
+
+    public FlattenSettings settings() {
+        return ctx.settings();
+    }
+
+    /**
+     * Feed every published snapshot here (any thread; returns at once). A venue seen coming back
+     * wakes the work queued for it. A verified-flat scope whose legs show a position again (a late
+     * hedge fill) is checked against the venue and, if the venue confirms, flattened again.
+     */
+    public void onSnapshot(MonitorSnapshot snapshot) {
+        for (VenueView v : snapshot.venues().values()) {
+            boolean trusted = v.state().trusted();
+            Boolean before = venueTrusted.put(v.venue(), trusted);
+            VenueAccess access = ctx.venues().get(v.venue());
+            if (trusted && Boolean.FALSE.equals(before) && access != null) {
+                access.signalReconnect(); // queued work for this venue retries now, not at its next backoff
+            }
+        }
+        if (watches.isEmpty() || executor.isShutdown()) {
+            return;
+        }
+        try {
+            executor.execute(() -> checkWatches(snapshot));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("kill switch closed; snapshot {} not checked", snapshot.version());
+        }
+    }
+
+    private void checkWatches(MonitorSnapshot s) {
+        long now = ctx.time().millis();
+        for (Watch w : watches) {
+            if (now > w.untilMs()) {
+                watches.remove(w);
+                continue;
+            }
+            List<InstrumentKey> suspects = w.keys().stream().filter(k -> showsPosition(s, k)).toList();
+            if (suspects.isEmpty() || !w.checking().compareAndSet(false, true)) {
+                continue;
+            }
+            confirmAtVenue(w, suspects);
+        }
+    }
+
+    private static boolean showsPosition(MonitorSnapshot s, InstrumentKey key) {
+        LegView v = find(s, key);
+        return v != null && v.positionKnown() && v.qty() != 0
+                && (v.venueState() == null || v.venueState().trusted());
+    }
+
+    private void confirmAtVenue(Watch w, List<InstrumentKey> suspects) {
+        VenueId venue = suspects.get(0).venue();
+        VenueAccess access = ctx.venues().get(venue);
+        if (access == null) {
+            w.checking().set(false);
+            return;
+        }
+        access.freshRead().thenCombine(access.instruments(), (read, instruments) -> suspects.stream()
+                        .filter(k -> k.venue().equals(venue))
+                        .filter(k -> {
+                            var inst = instruments.get(k.symbol());
+                            double q = read.qty(k);
+                            return inst != null ? !inst.isFlat(q) : q != 0;
+                        }).toList())
+                .whenCompleteAsync((open, e) -> {
+                    w.checking().set(false);
+                    if (e != null || open.isEmpty() || !watches.remove(w)) {
+                        return;
+                    }
+                    reopen(w, open);
+                }, executor);
+    }
+
+    private void reopen(Watch w, List<InstrumentKey> open) {
+        String why = "late fill after verified flat on " + open;
+        ctx.journal().action("reopen", w.scope(), "reopen:" + w.flattenId(), why);
+        try {
+            KillHandle h = flatten(w.scope(), "reopen:" + w.flattenId());
+            LOG.warn("flatten {} re-opened as {}: {}", w.flattenId(), h.plan().flattenId(), why);
+        } catch (RuntimeException e) {
+            ctx.alarms().alarm(new FlattenAlarm(ctx.time().millis(), w.flattenId(), FlattenAlarm.Kind.FLATTEN_FAILED,
+                    why + ", but it could not be re-flattened: " + e.getMessage()));
+        }
+    }
+
+    private static LegView find(MonitorSnapshot s, InstrumentKey key) {
+        for (StrategyView sv : s.strategies()) {
+            for (LegView l : sv.legs()) {
+                if (l.instrument().equals(key)) {
+                    return l;
+                }
+            }
+        }
+        for (LegView l : s.unassigned()) {
+            if (l.instrument().equals(key)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Call once at start, before any new kill: finds flattens the previous run left unfinished in
+     * the journal, re-verifies them against the venues and resumes them (an order sent without a
+     * recorded outcome is re-read first and, only if still needed, re-sent with its own client id).
+     * Returns what to tell the trader; also kept in {@link #recoveryNotices()}.
+     */
+    public List<RecoveryNotice> recover() {
+        JournalRecovery.Report report = JournalRecovery.scan(journal.directory());
+        List<RecoveryNotice> found = new ArrayList<>();
+        for (String problem : report.problems()) {
+            LOG.warn("journal recovery: {}", problem);
+        }
+        for (JournalRecovery.UnfinishedFlatten u : report.unfinished()) {
+            found.add(resume(u));
+        }
+        notices.addAll(found);
+        return found;
+    }
+
+    private RecoveryNotice resume(JournalRecovery.UnfinishedFlatten u) {
+        List<String> inDoubt = List.copyOf(u.inDoubt());
+        FlattenPlan plan;
+        try {
+            plan = FlattenJournal.plan(u.plan());
+        } catch (RuntimeException e) {
+            String msg = "unfinished flatten " + u.flattenId() + " found in the journal but its plan is unreadable ("
+                    + e.getMessage() + "): check its venues by hand";
+            ctx.alarms().alarm(new FlattenAlarm(ctx.time().millis(), u.flattenId(), FlattenAlarm.Kind.RECOVERED, msg));
+            return new RecoveryNotice(u.flattenId(), "?", null, u.firedBy(), u.startedAtMs(), inDoubt, null, msg);
+        }
+        Map<Integer, FlattenJob.Resume> resume = new HashMap<>();
+        for (JsonNode sent : u.ordersSent()) {
+            int leg = sent.path("leg").asInt();
+            int attempt = sent.path("attempt").asInt();
+            String cid = sent.path("clientOrderId").asText();
+            FlattenJob.Resume prev = resume.get(leg);
+            int last = Math.max(attempt, prev == null ? 0 : prev.lastAttempt());
+            OrderRequest doubt = prev == null ? null : prev.inDoubt();
+            int sends = prev == null ? 0 : prev.sends();
+            if (u.inDoubt().contains(cid)) {
+                doubt = FlattenJournal.request(sent.path("order"));
+                sends = Math.max(sends, sent.path("send").asInt(1));
+            }
+            resume.put(leg, new FlattenJob.Resume(last, doubt, sends));
+        }
+        // Orders with an outcome are settled; only the latest in-doubt one per leg is carried over.
+        resume.replaceAll((leg, r) -> r.inDoubt() != null && ClientOrderIds.parse(r.inDoubt().clientOrderId())
+                .map(p -> p.attempt() < r.lastAttempt()).orElse(false)
+                ? new FlattenJob.Resume(r.lastAttempt(), null, 0) : r);
+        String firedBy = "recovery:" + u.firedBy();
+        FlattenJob job = new FlattenJob(ctx, plan, firedBy, resume);
+        byId.put(plan.flattenId(), job);
+        launch(job, true);
+        String msg = plan.mode() + " " + plan.scope().label() + " (" + plan.flattenId() + ", fired by " + u.firedBy()
+                + ") was unfinished when Legwatch stopped; re-verifying against the venues and resuming"
+                + (inDoubt.isEmpty() ? "" : "; orders with unknown outcome: " + inDoubt);
+        ctx.alarms().alarm(new FlattenAlarm(ctx.time().millis(), plan.flattenId(), FlattenAlarm.Kind.RECOVERED, msg));
+        return new RecoveryNotice(plan.flattenId(), plan.scope().label(), plan.mode(), u.firedBy(), u.startedAtMs(),
+                inDoubt, job, msg);
+    }
+
+    /** Everything {@link #recover()} found this run, for the UI. */
+    public List<RecoveryNotice> recoveryNotices() {
+        return List.copyOf(notices);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Builder: venues, snapshot source and journal are required. */
+    public static final class Builder {
+        private Collection<? extends VenueConnector> connectors = List.of();
+        private Supplier<MonitorSnapshot> snapshots;
+        private Journal journal;
+        private FlattenSettings settings = FlattenSettings.DEFAULT;
+        private TimeSource time = TimeSource.SYSTEM;
+        private FlattenListener listener = FlattenListener.NONE;
+        private AlarmListener alarms = a -> LOG.warn("ALARM {}: {}", a.kind(), a.message());
+        private TradingHalt halt = new TradingHalt();
+        private int threads = 2;
+        private final List<Consumer<KillResult>> resultListeners = new ArrayList<>();
+
+        public Builder venues(Collection<? extends VenueConnector> connectors) {
+            this.connectors = List.copyOf(connectors);
+            return this;
+        }
+
+        public Builder snapshots(Supplier<MonitorSnapshot> snapshots) {
+            this.snapshots = snapshots;
+            return this;
+        }
+
+        public Builder journal(Journal journal) {
+            this.journal = journal;
+            return this;
+        }
+
+        public Builder settings(FlattenSettings settings) {
+            this.settings = Objects.requireNonNull(settings);
+            return this;
+        }
+
+        public Builder time(TimeSource time) {
+            this.time = Objects.requireNonNull(time);
+            return this;
+        }
+
+        public Builder listener(FlattenListener listener) {
+            this.listener = Objects.requireNonNull(listener);
+            return this;
+        }
+
+        public Builder alarms(AlarmListener alarms) {
+            this.alarms = Objects.requireNonNull(alarms);
+            return this;
+        }
+
+        /** Share one gate with other order paths (the app passes the same instance everywhere). */
+        public Builder halt(TradingHalt halt) {
+            this.halt = Objects.requireNonNull(halt);
+            return this;
+        }
+
+        /** Told every finished kill action (incident log, UI history); called on a flatten thread. */
+        public Builder resultListener(Consumer<KillResult> listener) {
+            this.resultListeners.add(Objects.requireNonNull(listener));
+            return this;
+        }
+
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        public KillSwitch build() {
+            return new KillSwitch(this);
+        }
+    }
+}

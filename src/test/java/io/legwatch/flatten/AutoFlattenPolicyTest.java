@@ -1,0 +1,179 @@
+package io.legwatch.flatten;
+
+import io.legwatch.domain.ConnectionState;
+import io.legwatch.domain.HedgeStatus;
+import io.legwatch.domain.InstrumentKey;
+import io.legwatch.domain.VenueId;
+import io.legwatch.engine.MonitorSnapshot;
+import io.legwatch.journal.Journal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The automatic policy as a state machine: snapshots and ticks in, actions out, on a manual clock. */
+class AutoFlattenPolicyTest {
+    static final long T0 = 1_767_225_600_000L;
+    static final VenueId A = VenueId.of("a");
+    static final VenueId B = VenueId.of("b");
+    static final InstrumentKey SPOT = new InstrumentKey(A, "BTC-USD");
+    static final InstrumentKey PERP = new InstrumentKey(B, "BTCUSDT");
+
+    final TestClock clock = new TestClock(T0);
+    final List<String> actions = new ArrayList<>();
+    final AutoActions recorder = new AutoActions() {
+        @Override
+        public void flatten(KillScope scope, String firedBy) {
+            actions.add("flatten " + scope.label());
+        }
+
+        @Override
+        public void alert(String strategyId, String message) {
+            actions.add("alert " + strategyId + (message.contains("cap") ? " cap" : ""));
+        }
+    };
+    @TempDir
+    Path dir;
+    Journal journal;
+    AutoFlattenPolicy policy;
+
+    @BeforeEach
+    void setUp() {
+        journal = new Journal(dir, clock);
+        policy = new AutoFlattenPolicy(clock, recorder, VenueDownRule.OFF, journal);
+    }
+
+    @AfterEach
+    void closeJournal() {
+        journal.close();
+    }
+
+    static MonitorSnapshot snapshot(HedgeStatus status, double netUsd, ConnectionState b) {
+        return new Snapshots().venue(A, ConnectionState.CONNECTED).venue(B, b)
+                .strategy("s", status, netUsd,
+                        Snapshots.leg("s", "spot", SPOT, 1, 60_000, status, ConnectionState.CONNECTED),
+                        Snapshots.leg("s", "perp", PERP, 0, 60_000, status, b))
+                .build();
+    }
+
+    /**
+     * Each step: {@code <ms after start>:<NAKED|HEDGED|tick|disarm|arm|off|on>[:netUsd]}; the
+     * expected actions after all steps, joined by "|". Rule: > 5 000 USD for 5 s, 2 attempts per 60 s.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "one-tick blip does not fire; 0:NAKED:60000 100:HEDGED:0 10000:tick; ",
+            "fires when the grace is over, not before; 0:NAKED:60000 4999:tick; ",
+            "fires at the grace; 0:NAKED:60000 5000:tick; flatten strategy s",
+            "fires once per episode; 0:NAKED:60000 5000:tick 6000:tick 9000:NAKED:61000; flatten strategy s",
+            "blip in the middle restarts the clock; 0:NAKED:60000 3000:HEDGED:0 4000:NAKED:60000 8000:tick; ",
+            "after a restart it fires 5 s later; 0:NAKED:60000 3000:HEDGED:0 4000:NAKED:60000 9000:tick; flatten strategy s",
+            "below the threshold never; 0:NAKED:4000 60000:tick; ",
+            "LEGGING is not NAKED; 0:LEGGING:60000 60000:tick; ",
+            "globally disarmed never; 0:off 0:NAKED:60000 60000:tick; ",
+            "strategy disarmed never; 0:disarm 0:NAKED:60000 60000:tick; ",
+            "re-armed mid-episode fires; 0:disarm 0:NAKED:60000 6000:tick 7000:arm 7000:tick; flatten strategy s",
+            "cap: third episode in the window alerts; 0:NAKED:60000 5000:tick 6000:HEDGED:0 7000:NAKED:60000 12000:tick 13000:HEDGED:0 14000:NAKED:60000 19000:tick; flatten strategy s|flatten strategy s|alert s cap",
+            "cap: window over, fires again; 0:NAKED:60000 5000:tick 6000:HEDGED:0 7000:NAKED:60000 12000:tick 13000:HEDGED:0 60000:NAKED:60000 65000:tick; flatten strategy s|flatten strategy s|flatten strategy s",
+    })
+    void nakedRule(String name, String steps, String expected) {
+        policy.setRule("s", new AutoFlattenRule(5_000, Duration.ofSeconds(5), AutoFlattenRule.Action.FLATTEN, 2,
+                Duration.ofSeconds(60)));
+        policy.armGlobally(true, "user:test");
+        run(steps);
+        assertThat(String.join("|", actions)).isEqualTo(expected == null ? "" : expected);
+    }
+
+    @Test
+    void alertOnlyRuleAlertsOnceAndNeverFlattens() {
+        policy.setRule("s", new AutoFlattenRule(5_000, Duration.ofSeconds(5), AutoFlattenRule.Action.ALERT, 2,
+                Duration.ofSeconds(60)));
+        policy.armGlobally(true, "user:test");
+        run("0:NAKED:60000 5000:tick 6000:tick");
+        assertThat(actions).containsExactly("alert s");
+        // Arming and the decision are in the audit journal, with who made them.
+        String lines = String.join("\n", journalLines());
+        assertThat(lines).contains("\"type\":\"auto.arm\"").contains("\"by\":\"user:test\"")
+                .contains("\"type\":\"auto.decision\"").contains("alert: NAKED 60000 USD > 5000 for 5 s")
+                .contains("\"by\":\"auto-flatten policy\"");
+    }
+
+    private List<String> journalLines() {
+        try (var files = Files.list(dir)) {
+            List<String> out = new ArrayList<>();
+            for (Path p : files.toList()) {
+                out.addAll(Files.readAllLines(p));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void stateTellsTheUiWhatIsArmedAndWhenItFires() {
+        policy.setRule("s", new AutoFlattenRule(5_000, Duration.ofSeconds(5), AutoFlattenRule.Action.FLATTEN, 2,
+                Duration.ofSeconds(60)));
+        List<AutoFlattenPolicy.State> seen = new ArrayList<>();
+        policy.addListener(seen::add);
+        policy.armGlobally(true, "user:test");
+        run("0:NAKED:60000 2000:tick");
+        AutoFlattenPolicy.StrategyState s = policy.state().strategies().get(0);
+        assertThat(policy.state().globallyArmed()).isTrue();
+        assertThat(s.effective()).isTrue();
+        assertThat(s.conditionSinceMs()).isEqualTo(T0);
+        assertThat(s.firesInMs()).isEqualTo(3_000);
+        policy.arm("s", false, "user:alice");
+        assertThat(policy.state().strategies().get(0).effective()).isFalse();
+        assertThat(seen).isNotEmpty();
+        assertThat(seen.get(seen.size() - 1).strategies().get(0).armed()).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+            "down shorter than the limit; 0:DOWN 9999:tick; ",
+            "down for the limit flattens the survivors; 0:DOWN 10000:tick; flatten legs spot of strategy s",
+            "once per outage; 0:DOWN 10000:tick 20000:tick; flatten legs spot of strategy s",
+            "a new outage fires again; 0:DOWN 10000:tick 11000:UP 12000:DOWN 22000:tick; flatten legs spot of strategy s|flatten legs spot of strategy s",
+            "back before the limit resets the clock; 0:DOWN 5000:UP 6000:DOWN 15000:tick; ",
+            "stale counts as down; 0:STALE 10000:tick; flatten legs spot of strategy s",
+            "globally disarmed never; 0:off 0:DOWN 60000:tick; ",
+    })
+    void venueDownRule(String name, String steps, String expected) {
+        policy.setRule("s", new AutoFlattenRule(5_000, Duration.ofSeconds(5), AutoFlattenRule.Action.FLATTEN, 5,
+                Duration.ofSeconds(60)));
+        policy.setVenueDownRule(new VenueDownRule(true, Duration.ofSeconds(10)));
+        policy.armGlobally(true, "user:test");
+        run(steps);
+        assertThat(String.join("|", actions)).isEqualTo(expected == null ? "" : expected);
+    }
+
+    private void run(String steps) {
+        for (String step : steps.trim().split("\\s+")) {
+            String[] p = step.split(":");
+            clock.advance(T0 + Long.parseLong(p[0]) - clock.millis());
+            switch (p[1]) {
+                case "tick" -> policy.tick();
+                case "off" -> policy.armGlobally(false, "user:test");
+                case "disarm" -> policy.arm("s", false, "user:test");
+                case "arm" -> policy.arm("s", true, "user:test");
+                case "DOWN", "STALE" -> policy.onSnapshot(snapshot(HedgeStatus.UNKNOWN, Double.NaN,
+                        ConnectionState.valueOf(p[1])));
+                case "UP" -> policy.onSnapshot(snapshot(HedgeStatus.HEDGED, 0, ConnectionState.CONNECTED));
+                default -> policy.onSnapshot(snapshot(HedgeStatus.valueOf(p[1]), Double.parseDouble(p[2]),
+                        ConnectionState.CONNECTED));
+            }
+        }
+    }
+}
