@@ -202,11 +202,9 @@ for run in $(seq 1 "$runs"); do
     wanted=$(sed -n 's/^StartupWMClass=//p' "$desktop")
     [ "$wm_class" = "$wanted" ] || fail "window WM_CLASS '$wm_class' but the menu entry says StartupWMClass=$wanted (update packaging/linux/Legwatch.desktop)"
     say "WM_CLASS: $wm_class (matches StartupWMClass)"
-    if xprop -id "$win" _NET_WM_ICON | grep -q 'not found'; then
-      say "window icon: NOT SET (the app does not call stage.getIcons().add(...) yet)"
-    else
-      say "window icon: set"
-    fi
+    # The app loads src/main/resources/io/legwatch/ui/icons/legwatch-N.png as its window icons.
+    xprop -id "$win" _NET_WM_ICON | grep -q 'not found' && fail "the window has no icon (_NET_WM_ICON)"
+    say "window icon: set (_NET_WM_ICON)"
   fi
   close_window "$win"
   for _ in $(seq 1 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
