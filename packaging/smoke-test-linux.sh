@@ -203,7 +203,8 @@ for run in $(seq 1 "$runs"); do
     [ "$wm_class" = "$wanted" ] || fail "window WM_CLASS '$wm_class' but the menu entry says StartupWMClass=$wanted (update packaging/linux/Legwatch.desktop)"
     say "WM_CLASS: $wm_class (matches StartupWMClass)"
     # The app loads src/main/resources/io/legwatch/ui/icons/legwatch-N.png as its window icons.
-    xprop -id "$win" _NET_WM_ICON | grep -q 'not found' && fail "the window has no icon (_NET_WM_ICON)"
+    icon=$(xprop -id "$win" _NET_WM_ICON 2>&1 || true)
+    [[ $icon != *"not found"* ]] || fail "the window has no icon (_NET_WM_ICON)"
     say "window icon: set (_NET_WM_ICON)"
   fi
   close_window "$win"
