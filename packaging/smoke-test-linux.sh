@@ -172,25 +172,41 @@ EOF
 # run 1 is a true first start (JavaFX unpacks its natives to ~/.openjfx/cache). Java takes
 # user.home from the password database, not from $HOME, hence -Duser.home as well.
 home=$(mktemp -d)
-times=(); cpus=()
-for run in $(seq 1 "$runs"); do
-  log=$out/app-$run.log
+
+# start_app NAME ARG...: starts the launcher, waits for its window; sets app, win, ms and cpu.
+start_app() {
+  local name=$1 log=$out/app-$1.log t0 t1; shift
   t0=$(date +%s%N)
   env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME HOME="$home" _JAVA_OPTIONS="-Duser.home=$home" \
-    nice -n "$niceness" setsid "$launcher" --demo >"$log" 2>&1 & app=$!
+    nice -n "$niceness" setsid "$launcher" "$@" >"$log" 2>&1 & app=$!
   win=
   # Poll every 20 ms for 60 s; --onlyvisible skips GTK's unmapped leader window of the same name.
   for _ in $(seq 1 3000); do
     win=$(xdotool search --onlyvisible --name "$title" 2>/dev/null | head -1) && [ -n "$win" ] && break
-    kill -0 "$app" 2>/dev/null || { tail -20 "$log"; fail "run $run: the app exited before its window appeared"; }
+    kill -0 "$app" 2>/dev/null || { tail -5 "$log"; fail "$name: the app exited before its window appeared"; }
     sleep 0.02
   done
   t1=$(date +%s%N)
-  [ -n "$win" ] || { import -window root "$out/timeout.png" 2>/dev/null || true; fail "run $run: no window titled Legwatch after 60 s"; }
+  [ -n "$win" ] || { import -window root "$out/timeout.png" 2>/dev/null || true; fail "$name: no window titled Legwatch after 60 s"; }
+  ms=$(( (t1 - t0) / 1000000 ))
   # CPU time (user + system, all threads) the app had used when its window appeared: less
   # sensitive than wall time to other work on the machine.
   cpu=$(sed 's/.*) //' "/proc/$app/stat" | awk -v hz="$(getconf CLK_TCK)" '{ print int(($12 + $13) * 1000 / hz) }')
-  ms=$(( (t1 - t0) / 1000000 )); times+=("$ms"); cpus+=("$cpu")
+}
+
+# stop_app NAME: closes the window like a window manager would and waits for the app to exit.
+stop_app() {
+  close_window "$win"
+  for _ in $(seq 1 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$app" 2>/dev/null && fail "$1: the app still runs 10 s after its window was closed"
+  wait "$app" || true
+  app=
+}
+
+times=(); cpus=()
+for run in $(seq 1 "$runs"); do
+  start_app "run-$run" --demo
+  times+=("$ms"); cpus+=("$cpu")
   say "run $run: window '$(xdotool getwindowname "$win")' after $ms ms, $cpu ms CPU$([ "$run" = 1 ] && echo ' (first start: fresh HOME)')"
   if [ "$run" = 1 ]; then
     sleep 3   # let the first frames render before the screenshot
@@ -207,12 +223,16 @@ for run in $(seq 1 "$runs"); do
     [[ $icon != *"not found"* ]] || fail "the window has no icon (_NET_WM_ICON)"
     say "window icon: set (_NET_WM_ICON)"
   fi
-  close_window "$win"
-  for _ in $(seq 1 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
-  kill -0 "$app" 2>/dev/null && fail "run $run: the app still runs 10 s after its window was closed"
-  wait "$app" || true
-  app=
+  stop_app "run $run"
 done
+
+# What the menu entry runs: its Exec line, no arguments. With no config this must open demo mode.
+exec_line=$(sed -n 's/^Exec=//p' "$desktop")
+[ "$exec_line" = "$launcher" ] || fail "menu entry runs '$exec_line', expected $launcher"
+start_app menu-entry
+say "menu entry start (no arguments): window '$(xdotool getwindowname "$win")' after $ms ms"
+stop_app "menu entry start"
+
 [ ! -d "$home/.openjfx/cache" ] || say "JavaFX natives unpacked on first start to: ~/.openjfx/cache ($(du -sh "$home/.openjfx/cache" | cut -f1))"
 rm -rf "$home"
 mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -n)
