@@ -70,10 +70,11 @@ if [ -d target/installers/Legwatch ]; then
 fi
 
 # --- install -------------------------------------------------------------------------------------
-xvfb=; app=; installed=0
+xvfb=; app=; home=; installed=0
 cleanup() {
   [ -n "$app" ] && kill -9 -- "-$app" 2>/dev/null || true
   [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
+  [ -z "$home" ] || rm -rf "$home"
   if [ $installed = 1 ]; then
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 remove -y -q legwatch >/dev/null 2>&1 || true
   fi
@@ -226,6 +227,14 @@ for run in $(seq 1 "$runs"); do
   stop_app "run $run"
 done
 
+[ ! -d "$home/.openjfx/cache" ] || say "JavaFX natives unpacked on first start to: ~/.openjfx/cache ($(du -sh "$home/.openjfx/cache" | cut -f1))"
+mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -n)
+n=${#sorted[@]}
+say "start to window (ms, $n runs, 20 ms polling): min ${sorted[0]}  median ${sorted[$(( n / 2 ))]}  max ${sorted[$(( n - 1 ))]}  all: ${times[*]}"
+mapfile -t sorted < <(printf '%s\n' "${cpus[@]}" | sort -n)
+say "CPU time to window (ms): min ${sorted[0]}  median ${sorted[$(( n / 2 ))]}  max ${sorted[$(( n - 1 ))]}  all: ${cpus[*]}"
+say "load average after the timed runs: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs; app niceness $niceness"
+
 # What the menu entry runs: its Exec line, no arguments. With no config this must open demo mode.
 exec_line=$(sed -n 's/^Exec=//p' "$desktop")
 [ "$exec_line" = "$launcher" ] || fail "menu entry runs '$exec_line', expected $launcher"
@@ -233,14 +242,7 @@ start_app menu-entry
 say "menu entry start (no arguments): window '$(xdotool getwindowname "$win")' after $ms ms"
 stop_app "menu entry start"
 
-[ ! -d "$home/.openjfx/cache" ] || say "JavaFX natives unpacked on first start to: ~/.openjfx/cache ($(du -sh "$home/.openjfx/cache" | cut -f1))"
-rm -rf "$home"
-mapfile -t sorted < <(printf '%s\n' "${times[@]}" | sort -n)
-n=${#sorted[@]}
-say "start to window (ms, $n runs, 20 ms polling): min ${sorted[0]}  median ${sorted[$(( n / 2 ))]}  max ${sorted[$(( n - 1 ))]}  all: ${times[*]}"
-mapfile -t sorted < <(printf '%s\n' "${cpus[@]}" | sort -n)
-say "CPU time to window (ms): min ${sorted[0]}  median ${sorted[$(( n / 2 ))]}  max ${sorted[$(( n - 1 ))]}  all: ${cpus[*]}"
-say "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs; app niceness $niceness"
+rm -rf "$home"; home=
 
 # --- uninstall -----------------------------------------------------------------------------------
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 remove -y -q legwatch >"$out/apt-remove.log" 2>&1 \
