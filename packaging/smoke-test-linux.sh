@@ -76,7 +76,7 @@ cleanup() {
   [ -n "$xvfb" ] && kill "$xvfb" 2>/dev/null || true
   [ -z "$home" ] || rm -rf "$home"
   if [ $installed = 1 ]; then
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 remove -y -q legwatch >/dev/null 2>&1 || true
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 purge -y -q legwatch >/dev/null 2>&1 || true
   fi
 }
 trap cleanup EXIT
@@ -245,8 +245,8 @@ stop_app "menu entry start"
 rm -rf "$home"; home=
 
 # --- uninstall -----------------------------------------------------------------------------------
-$sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 remove -y -q legwatch >"$out/apt-remove.log" 2>&1 \
-  || fail "apt-get remove legwatch"
+$sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 purge -y -q legwatch >"$out/apt-remove.log" 2>&1 \
+  || fail "apt-get purge legwatch"
 installed=0
 [ ! -e /opt/legwatch ] || fail "/opt/legwatch still there after uninstall"
 [ ! -e "$desktop" ] || fail "$desktop still there after uninstall"
