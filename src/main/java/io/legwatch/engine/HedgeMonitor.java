@@ -38,6 +38,7 @@ public final class HedgeMonitor implements AutoCloseable {
     private final AtomicReference<MonitorSnapshot> latest = new AtomicReference<>();
     private final List<SnapshotListener> snapshotListeners = new CopyOnWriteArrayList<>();
     private final List<TransitionListener> transitionListeners = new CopyOnWriteArrayList<>();
+    private final List<AppliedEventListener> appliedListeners = new CopyOnWriteArrayList<>();
 
     /** Listener failures so far; only the first few are logged in full, so a broken listener cannot flood the log. */
     private long listenerFailures;
@@ -172,6 +173,15 @@ public final class HedgeMonitor implements AutoCloseable {
         transitionListeners.remove(listener);
     }
 
+    /** Adds a listener told of every venue event right after it was applied (engine thread, per message). */
+    public void addAppliedEventListener(AppliedEventListener listener) {
+        appliedListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeAppliedEventListener(AppliedEventListener listener) {
+        appliedListeners.remove(listener);
+    }
+
     // ---- one code path, driven by the engine thread or synchronously ---------------------------
 
     /**
@@ -208,6 +218,13 @@ public final class HedgeMonitor implements AutoCloseable {
             log.error("engine failed to apply {}", event.getClass().getSimpleName(), e);
             folder.reject(state.venue(event.venue()), "engine could not apply a " + event.getClass().getSimpleName()
                     + ": " + e);
+        }
+        for (AppliedEventListener listener : appliedListeners) {
+            try {
+                listener.onApplied(event);
+            } catch (RuntimeException e) {
+                log.error("applied-event listener failed", e);
+            }
         }
     }
 

@@ -286,6 +286,50 @@ public final class SimExchange {
         }
     }
 
+    /**
+     * Lists one more SPOT, LINEAR or INVERSE instrument on its venue (the load generator lists one
+     * per leg). Its mark follows the underlying's index (BTC or ETH) like the standard listings,
+     * with no basis; its book is a plain synthetic book. Subscribers see it in their next snapshot
+     * and get its prices from the next tick.
+     *
+     * @throws IllegalArgumentException for an option, an underlying without an index, an unknown
+     *                                  venue or a symbol already listed there
+     */
+    public void list(Instrument instrument) {
+        synchronized (lock) {
+            SimVenue v = venue(instrument.venue());
+            if (instrument.kind() == InstrumentKind.OPTION) {
+                throw new IllegalArgumentException(instrument.symbol() + ": only the standard option can be listed");
+            }
+            Double px = index.get(instrument.underlying());
+            if (px == null) {
+                throw new IllegalArgumentException(instrument.symbol() + ": no index for underlying "
+                        + instrument.underlying() + " (the simulator walks " + index.keySet() + ")");
+            }
+            if (v.instrument(instrument.symbol()) != null) {
+                throw new IllegalArgumentException(instrument.symbol() + " is already listed on " + instrument.venue());
+            }
+            SimInstrument si = listing(instrument.venue(), instrument.symbol(), instrument.underlying(),
+                    instrument.kind(), instrument.contractSize(), instrument.lotSize(), 0, 100 * instrument.lotSize(),
+                    1, 2);
+            si.reprice(px, nowMs);
+            v.list(si);
+        }
+    }
+
+    /**
+     * Sets the account's position in one instrument as if it had traded elsewhere (a transfer, a
+     * fill on another account of the trader, a liquidation) and pushes it to subscribers like any
+     * position change. The load generator moves positions this way: no orders, so nothing
+     * accumulates per move. The quantity is rounded to the lot.
+     */
+    public void setPosition(InstrumentKey key, double qty) {
+        synchronized (lock) {
+            SimInstrument si = listed(key);
+            venue(key.venue()).setPosition(si, qty, nowMs);
+        }
+    }
+
     /** The fault controls of one venue. */
     public SimFaults faults(VenueId venue) {
         SimFaults f = faults.get(venue);

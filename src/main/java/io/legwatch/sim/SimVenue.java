@@ -226,6 +226,18 @@ final class SimVenue {
         }
     }
 
+    /** Moves the position to {@code qty} (rounded to the lot) without an order and pushes it. */
+    void setPosition(SimInstrument si, double qty, long nowMs) {
+        String symbol = si.instrument.symbol();
+        double rounded = Lots.round(qty, si.instrument.lotSize());
+        if (Lots.isZero(rounded, si.instrument.lotSize())) {
+            positions.remove(symbol);
+        } else {
+            positions.put(symbol, rounded);
+        }
+        emitPosition(position(symbol), nowMs);
+    }
+
     /** Quantity an order on {@code side} can reduce without flipping: the opposite position, else 0. */
     private double reducible(String symbol, Side side) {
         double pos = positions.getOrDefault(symbol, 0.0);

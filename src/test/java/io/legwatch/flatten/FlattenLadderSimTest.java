@@ -192,7 +192,10 @@ class FlattenLadderSimTest {
 
     @Test
     void partialFillsFromThinLiquidityKeepTheLadderGoingUntilFlat() throws Exception {
-        world = new SimWorld(dir, FAST);
+        // The book only refills as this test advances simulated time, so leave the loop below room to
+        // advance it between attempts even on a loaded machine (with FAST's 5 ms backoff two market orders
+        // could meet the same empty book and end the ladder before any liquidity came back).
+        world = new SimWorld(dir, FAST.withBackoff(Duration.ofMillis(100), Duration.ofMillis(300)));
         // 24 BTC spot: more than the 10 x 2 BTC the synthetic book holds per side.
         world.trade(SPOT, Side.BUY, 20);
         world.sim.advance(Duration.ofSeconds(10));

@@ -130,8 +130,9 @@ class KillScopesSimTest {
         assertThat(world.venueQty(SPOT)).isEqualTo(0.9);
 
         assertThat(world.killSwitch.release(KillScope.strategy(BASIS), "user:test")).isEqualTo(1);
-        assertThat(world.journalLines()).anySatisfy(l -> assertThat(l).contains("\"action\":\"halt.release\"")
-                .contains("\"firedBy\":\"user:test\""));
+        // The release is journaled (and fsynced) on a flatten thread, not the caller's: wait for the line.
+        await(() -> world.journalHasLine("\"action\":\"halt.release\"", "\"firedBy\":\"user:test\""),
+                "halt release journaled with who fired it");
         gated.place(OrderRequest.market(SPOT, Side.BUY, 0.1, false, "lw-test-3")).join();
         assertThat(world.venueQty(SPOT)).isEqualTo(1.0);
     }

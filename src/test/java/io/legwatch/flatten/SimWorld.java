@@ -157,6 +157,15 @@ final class SimWorld implements AutoCloseable {
         return q;
     }
 
+    /** True when one journal line contains every fragment; false (not an error) while the file is being written. */
+    boolean journalHasLine(String... fragments) {
+        try {
+            return journalLines().stream().anyMatch(l -> java.util.Arrays.stream(fragments).allMatch(l::contains));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     List<String> journalLines() throws java.io.IOException {
         List<String> lines = new ArrayList<>();
         try (var files = java.nio.file.Files.list(dir)) {

@@ -119,6 +119,10 @@ public abstract class StreamingConnector implements VenueConnector {
     protected void onStreamLost(String reason) {
     }
 
+    /** Called once at the end of {@link #stop()}: release the subclass's own threads and timers. */
+    protected void onStopped() {
+    }
+
     // ---- for subclasses ----
 
     /** Emits a stream event; held back while a resync runs. */
@@ -185,6 +189,7 @@ public abstract class StreamingConnector implements VenueConnector {
         }
         session.close();
         poller.shutdownNow();
+        onStopped();
     }
 
     private void emitNow(VenueEvent event) {
