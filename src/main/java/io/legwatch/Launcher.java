@@ -1,23 +1,38 @@
 package io.legwatch;
 
+import io.legwatch.config.AppDirs;
 import io.legwatch.ui.LegwatchApp;
 import javafx.application.Application;
 
 /**
  * Entry point. Deliberately not a {@link Application} subclass: a class-path JavaFX app whose
  * main class extends Application fails with "JavaFX runtime components are missing".
+ *
+ * <p>Usage: {@code legwatch [--demo] [--seed=N]}. Demo mode runs simulated venues, a demo trader
+ * and a fault panel; it needs no API keys. Logs go to the per-user data directory's {@code logs}
+ * folder (see README), or under {@code -Dlegwatch.home=DIR}.
  */
 public final class Launcher {
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        // Before anything touches SLF4J: logback.xml reads legwatch.logdir when it initialises.
+        if (System.getProperty(AppDirs.LOG_DIR_PROPERTY) == null) {
+            System.setProperty(AppDirs.LOG_DIR_PROPERTY, AppDirs.forCurrentUser().logDir().toString());
+        }
+        if (!java.util.Arrays.asList(args).contains("--demo")) {
+            System.err.println("This build of Legwatch runs in demo mode only (simulated venues, no API keys): "
+                    + "start it with --demo, e.g. ./mvnw -q javafx:run");
+            System.exit(2);
+        }
         if (!displayAvailable()) {
             System.err.println("Legwatch needs a graphical display, and none was found (DISPLAY is not set); "
                     + "run it from a desktop session.");
             System.exit(2);
         }
         try {
+            LegwatchApp.prepare(java.util.List.of(args));
             Application.launch(LegwatchApp.class, args);
         } catch (UnsupportedOperationException e) {
             System.err.println("Legwatch could not open a window on this display (" + e.getMessage() + ").");

@@ -1,16 +1,110 @@
 package io.legwatch.ui;
 
+import io.legwatch.app.AppWiring;
+import io.legwatch.app.LegwatchSession;
+import io.legwatch.config.AppDirs;
+import io.legwatch.config.SettingsStore;
+import io.legwatch.domain.TimeSource;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The JavaFX application: builds the main window. */
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.time.Instant;
+
+/**
+ * The JavaFX application. Shows the window first and starts the session (venues, engine, demo
+ * world) right after, so the window appears fast; the table fills in as snapshots arrive.
+ */
 public final class LegwatchApp extends Application {
+    private static final Logger log = LoggerFactory.getLogger(LegwatchApp.class);
+
+    /** The session being built while the toolkit starts (see {@link #prepare}); null when not prepared. */
+    private static volatile CompletableFuture<LegwatchSession> prepared;
+
+    private LegwatchSession session;
+    private SettingsStore settings;
+    private MainWindow window;
+
+    /**
+     * Starts building the session (demo world, engine, kill switch: mostly class loading) on a
+     * background thread, so it overlaps the JavaFX toolkit's own start-up. Call before launching.
+     */
+    public static void prepare(List<String> args) {
+        prepared = CompletableFuture.supplyAsync(() -> AppWiring.fromArgs(args), r -> {
+            Thread t = new Thread(r, "session-build");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private LegwatchSession buildSession() {
+        CompletableFuture<LegwatchSession> p = prepared;
+        prepared = null;
+        if (p == null) {
+            return AppWiring.fromArgs(getParameters().getRaw());
+        }
+        try {
+            return p.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Legwatch");
-        stage.setScene(new Scene(new Label("Legwatch"), 1200, 700));
+        new UncaughtExceptionHandler(() -> stage).install();
+        Css.installTheme();
+        settings = new SettingsStore(AppDirs.forCurrentUser().settingsFile(), Duration.ofMillis(500));
+        try {
+            session = buildSession();
+        } catch (RuntimeException e) {
+            // Bad arguments or a demo that cannot be built: say so in a window, then exit cleanly.
+            log.error("Legwatch could not start", e);
+            ErrorDialogs.create(null, "Legwatch could not start: " + ErrorDialogs.message(e), e).showAndWait();
+            settings.close();
+            Platform.exit();
+            return;
+        }
+        window = new MainWindow(session, settings, TimeSource.SYSTEM);
+        window.attach(stage);
         stage.show();
+        // ProcessHandle (java.base), not ManagementFactory: the jlinked runtime has no java.management.
+        ProcessHandle.current().info().startInstant().ifPresent(started ->
+                log.info("Window shown {} ms after the process started", Duration.between(started, Instant.now()).toMillis()));
+        // After the first frame: starting venues and the engine must not delay the window.
+        Platform.runLater(() -> {
+            Thread starter = new Thread(this::startSession, "session-start");
+            starter.setDaemon(true);
+            starter.start();
+        });
+    }
+
+    private void startSession() {
+        try {
+            session.start();
+            log.info("Session started: {}", session.label());
+        } catch (RuntimeException e) {
+            Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.stop();
+        }
+        if (session != null) {
+            session.close();
+        }
+        if (settings != null) {
+            settings.close();
+        }
+        log.info("Legwatch stopped");
     }
 }

@@ -1,0 +1,32 @@
+package io.legwatch.app;
+
+import io.legwatch.flatten.AutoFlattenPolicy;
+
+/** The UI's armed/disarmed switches, backed by the flatten package's {@link AutoFlattenPolicy}. */
+final class PolicyAutoFlatten implements AutoFlattenControl {
+    private final AutoFlattenPolicy policy;
+
+    PolicyAutoFlatten(AutoFlattenPolicy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public boolean globalArmed() {
+        return policy.state().globallyArmed();
+    }
+
+    @Override
+    public void setGlobalArmed(boolean armed) {
+        policy.armGlobally(armed, "user");
+    }
+
+    @Override
+    public boolean armed(String strategyId) {
+        return policy.state().strategies().stream().anyMatch(s -> s.strategyId().equals(strategyId) && s.armed());
+    }
+
+    @Override
+    public void setArmed(String strategyId, boolean armed) {
+        policy.arm(strategyId, armed, "user");
+    }
+}

@@ -1,0 +1,352 @@
+package io.legwatch.app.live;
+
+import io.legwatch.app.ActionReceipt;
+import io.legwatch.app.AppAlarm;
+import io.legwatch.app.AutoFlattenControl;
+import io.legwatch.app.FlattenPreview;
+import io.legwatch.app.FlattenTarget;
+import io.legwatch.domain.TimeSource;
+import io.legwatch.domain.VenueId;
+import io.legwatch.engine.HedgeMonitor;
+import io.legwatch.engine.MonitorSnapshot;
+import io.legwatch.engine.SnapshotListener;
+import io.legwatch.engine.TransitionListener;
+import io.legwatch.flatten.AutoActions;
+import io.legwatch.flatten.AutoFlattenPolicy;
+import io.legwatch.flatten.AutoFlattenRule;
+import io.legwatch.flatten.DeadManSwitches;
+import io.legwatch.flatten.FlattenAlarm;
+import io.legwatch.flatten.FlattenListener;
+import io.legwatch.flatten.FlattenPlan;
+import io.legwatch.flatten.IncidentFeed;
+import io.legwatch.flatten.KillMode;
+import io.legwatch.flatten.KillScope;
+import io.legwatch.flatten.KillSwitch;
+import io.legwatch.flatten.VenueDownRule;
+import io.legwatch.journal.IncidentLog;
+import io.legwatch.journal.Journal;
+import io.legwatch.venue.VenueConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The safety half of a session, shared by every mode: the journal and incident log, the
+ * {@link KillSwitch} reporting to the engine, the {@link AutoFlattenPolicy} (per-strategy rules and
+ * the venue-down rule) and the exchange {@link DeadManSwitches}, all fed from one
+ * {@link HedgeMonitor}'s snapshots. It also answers the session's flatten commands
+ * ({@link #preview}, {@link #execute}, {@link #killAll}, {@link #cancelAll}) in the app's records.
+ *
+ * <p>Built by {@link LiveMode}; written so that demo mode can build one the same way (in-process
+ * connectors, {@link Builder#beforeExecute} to stop the demo trader first). The command translation
+ * ({@link Receipts}, {@link #autoFlatten()}) repeats what demo mode's package-private
+ * {@code app.KillSwitchCommands} and {@code app.PolicyAutoFlatten} do; once those are public this class
+ * should delegate to them instead.
+ *
+ * <p>Threads: {@link #start()} starts one scheduler ({@code legwatch-safety}: policy tick and dead-man
+ * refresh, once a second) besides the kill switch's own executor; {@link #close()} stops both,
+ * disarms the dead-man switches and closes the journal.
+ */
+public final class FlattenWiring implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(FlattenWiring.class);
+    /** Venues cancel our open orders after this much silence from Legwatch ... */
+    static final Duration DEAD_MAN_TIMEOUT = Duration.ofSeconds(60);
+    /** ... and we refresh well inside it. */
+    static final Duration DEAD_MAN_REFRESH = Duration.ofSeconds(15);
+    private static final Duration TICK = Duration.ofSeconds(1);
+    private static final int PREVIEWS_KEPT = 32;
+    /** Who fired a manual action, in the journal (the same word demo mode uses). */
+    private static final String USER = "user";
+
+    private final HedgeMonitor monitor;
+    private final TimeSource time;
+    private final Journal journal;
+    private final IncidentLog incidents;
+    private final KillSwitch killSwitch;
+    private final AutoFlattenPolicy policy;
+    private final DeadManSwitches deadMan;
+    private final Consumer<FlattenPlan> beforeExecute;
+    private final List<AppAlarm> alarms = new CopyOnWriteArrayList<>();
+    private final Map<String, Held> previews = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Held> eldest) {
+            return size() > PREVIEWS_KEPT;
+        }
+    };
+    private final TransitionListener incidentFeed;
+    private final SnapshotListener exposureFeed;
+    private final SnapshotListener snapshotFeed;
+    private final Object lifecycle = new Object();
+    private ScheduledExecutorService scheduler;
+    private boolean closed;
+
+    /** A previewed plan kept so that {@link #execute} runs exactly it. */
+    private record Held(FlattenPreview preview, FlattenPlan plan) {
+    }
+
+    private FlattenWiring(Builder b) {
+        this.monitor = Objects.requireNonNull(b.monitor, "monitor");
+        this.time = b.time;
+        this.beforeExecute = b.beforeExecute;
+        this.journal = new Journal(Objects.requireNonNull(b.journalDir, "journalDir"), time);
+        this.incidents = new IncidentLog(journal, time);
+        this.killSwitch = KillSwitch.builder().venues(b.connectors).snapshots(monitor::snapshot).journal(journal)
+                .time(time).alarms(this::alarm).listener(FlattenListener.of(monitor))
+                .resultListener(IncidentFeed.into(incidents)).build();
+        this.policy = new AutoFlattenPolicy(time, AutoActions.of(killSwitch, this::alarm, time), b.venueDown, journal);
+        b.rules.forEach((strategy, rule) -> policy.setRule(strategy, rule.rule()));
+        this.deadMan = new DeadManSwitches(b.connectors, time, DEAD_MAN_TIMEOUT, DEAD_MAN_REFRESH);
+        this.incidentFeed = IncidentFeed.transitions(incidents);
+        this.exposureFeed = IncidentFeed.exposures(incidents);
+        this.snapshotFeed = this::onSnapshot;
+        // Arming comes from the config; journaled as such. Global is armed when anything asks to be.
+        boolean any = b.venueDown.enabled() || b.rules.values().stream().anyMatch(ArmedRule::armed);
+        b.rules.forEach((strategy, rule) -> policy.arm(strategy, rule.armed(), "config"));
+        policy.armGlobally(any, "config");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A strategy's automatic rule and whether it is armed at start. */
+    public record ArmedRule(AutoFlattenRule rule, boolean armed) {
+        public ArmedRule {
+            Objects.requireNonNull(rule, "rule");
+        }
+    }
+
+    /**
+     * Call after the engine has started and before the connectors start: resumes flattens the last
+     * run left unfinished (the trader is told through {@link #alarms()}), then follows snapshots.
+     */
+    public void start() {
+        synchronized (lifecycle) {
+            if (scheduler != null || closed) {
+                return;
+            }
+            monitor.addTransitionListener(incidentFeed);
+            monitor.addSnapshotListener(exposureFeed);
+            monitor.addSnapshotListener(snapshotFeed);
+            killSwitch.recover();
+            scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "legwatch-safety");
+                t.setDaemon(true);
+                return t;
+            });
+            scheduler.scheduleWithFixedDelay(this::tickPolicy, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+            deadMan.start(scheduler, TICK);
+        }
+    }
+
+    private void onSnapshot(MonitorSnapshot s) {
+        killSwitch.onSnapshot(s);
+        policy.onSnapshot(s);
+        deadMan.onSnapshot(s);
+    }
+
+    private void tickPolicy() {
+        try {
+            policy.tick();
+        } catch (RuntimeException e) {
+            log.error("auto-flatten policy tick failed", e); // the next tick tries again
+        }
+    }
+
+    private void alarm(FlattenAlarm a) {
+        log.warn("ALARM {}: {}", a.kind(), a.message());
+        alarms.add(new AppAlarm(a.atMs(), a.kind().name(), a.message()));
+    }
+
+    // ---- session commands
+
+    /** See {@link io.legwatch.app.LegwatchSession#preview}. */
+    public FlattenPreview preview(FlattenTarget target) {
+        FlattenPlan plan = killSwitch.plan(scope(target), KillMode.FLATTEN);
+        FlattenPreview preview = Receipts.preview(target, plan);
+        synchronized (previews) {
+            previews.put(plan.flattenId(), new Held(preview, plan));
+        }
+        return preview;
+    }
+
+    /** See {@link io.legwatch.app.LegwatchSession#execute}: runs the plan that was previewed, once. */
+    public CompletableFuture<ActionReceipt> execute(FlattenPreview preview) {
+        Held held;
+        synchronized (previews) {
+            held = previews.get(preview.planId());
+        }
+        if (held == null || !held.preview().equals(preview)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("plan " + preview.planId()
+                    + " is not a current preview of this session; preview again"));
+        }
+        return run(preview.target(), held.plan(),
+                preview.target() instanceof FlattenTarget.Global ? "Kill switch" : "Flatten");
+    }
+
+    public CompletableFuture<ActionReceipt> killAll() {
+        FlattenTarget target = new FlattenTarget.Global();
+        return run(target, killSwitch.plan(KillScope.global(), KillMode.FLATTEN), "Kill switch");
+    }
+
+    public CompletableFuture<ActionReceipt> cancelAll(VenueId venue) {
+        FlattenTarget target = new FlattenTarget.Venue(venue);
+        return run(target, killSwitch.plan(KillScope.venue(venue), KillMode.CANCEL), "Cancel all orders");
+    }
+
+    private CompletableFuture<ActionReceipt> run(FlattenTarget target, FlattenPlan plan, String action) {
+        if (plan.mode() == KillMode.FLATTEN) {
+            beforeExecute.accept(plan);
+        }
+        return killSwitch.execute(plan, USER).result().thenApply(r -> Receipts.receipt(target, action, r));
+    }
+
+    static KillScope scope(FlattenTarget target) {
+        if (target instanceof FlattenTarget.Strategy s) {
+            return KillScope.strategy(s.strategyId());
+        }
+        if (target instanceof FlattenTarget.Leg l) {
+            return KillScope.leg(l.strategyId(), l.legId());
+        }
+        if (target instanceof FlattenTarget.Venue v) {
+            return KillScope.venue(v.venue());
+        }
+        return KillScope.global();
+    }
+
+    /** Arming switches backed by the policy (every change journaled with "user"). */
+    public AutoFlattenControl autoFlatten() {
+        return new AutoFlattenControl() {
+            @Override
+            public boolean globalArmed() {
+                return policy.state().globallyArmed();
+            }
+
+            @Override
+            public void setGlobalArmed(boolean armed) {
+                policy.armGlobally(armed, USER);
+            }
+
+            @Override
+            public boolean armed(String strategyId) {
+                return policy.state().strategies().stream().anyMatch(s -> s.strategyId().equals(strategyId) && s.armed());
+            }
+
+            @Override
+            public void setArmed(String strategyId, boolean armed) {
+                policy.arm(strategyId, armed, USER);
+            }
+        };
+    }
+
+    public List<AppAlarm> alarms() {
+        return List.copyOf(alarms);
+    }
+
+    public KillSwitch killSwitch() {
+        return killSwitch;
+    }
+
+    public AutoFlattenPolicy policy() {
+        return policy;
+    }
+
+    public DeadManSwitches deadManSwitches() {
+        return deadMan;
+    }
+
+    public Path journalDirectory() {
+        return journal.directory();
+    }
+
+    /** Stops the ticks, disarms the dead-man switches (connectors must still be up), stops the kill switch. */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        monitor.removeSnapshotListener(snapshotFeed);
+        monitor.removeSnapshotListener(exposureFeed);
+        monitor.removeTransitionListener(incidentFeed);
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        deadMan.close();
+        killSwitch.close();
+        incidents.close();
+        journal.close();
+    }
+
+    /** Monitor, connectors and journal directory are required; the rest defaults to "nothing automatic". */
+    public static final class Builder {
+        private HedgeMonitor monitor;
+        private List<? extends VenueConnector> connectors = List.of();
+        private Path journalDir;
+        private TimeSource time = TimeSource.SYSTEM;
+        private Map<String, ArmedRule> rules = Map.of();
+        private VenueDownRule venueDown = VenueDownRule.OFF;
+        private Consumer<FlattenPlan> beforeExecute = plan -> { };
+
+        public Builder monitor(HedgeMonitor monitor) {
+            this.monitor = monitor;
+            return this;
+        }
+
+        public Builder connectors(List<? extends VenueConnector> connectors) {
+            this.connectors = List.copyOf(connectors);
+            return this;
+        }
+
+        /** Where the journal lives (the per-user data dir's {@code journal/} in the app). */
+        public Builder journalDir(Path dir) {
+            this.journalDir = dir;
+            return this;
+        }
+
+        public Builder time(TimeSource time) {
+            this.time = Objects.requireNonNull(time);
+            return this;
+        }
+
+        /** Automatic flatten rule per strategy id. */
+        public Builder rules(Map<String, ArmedRule> rules) {
+            this.rules = Map.copyOf(rules);
+            return this;
+        }
+
+        public Builder venueDown(VenueDownRule rule) {
+            this.venueDown = Objects.requireNonNull(rule);
+            return this;
+        }
+
+        /** Runs on the caller's thread before a manual flatten is executed (demo: stop the trader in scope). */
+        public Builder beforeExecute(Consumer<FlattenPlan> hook) {
+            this.beforeExecute = Objects.requireNonNull(hook);
+            return this;
+        }
+
+        public FlattenWiring build() {
+            return new FlattenWiring(this);
+        }
+    }
+}

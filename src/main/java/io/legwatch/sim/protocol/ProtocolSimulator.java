@@ -1,0 +1,340 @@
+package io.legwatch.sim.protocol;
+
+import io.legwatch.domain.InstrumentKey;
+import io.legwatch.domain.InstrumentKind;
+import io.legwatch.domain.Leg;
+import io.legwatch.domain.Strategy;
+import io.legwatch.domain.TimeSource;
+import io.legwatch.domain.VenueId;
+import io.legwatch.sim.SimClock;
+import io.legwatch.sim.SimExchange;
+import io.legwatch.sim.demo.DemoScenario;
+import io.legwatch.sim.demo.DemoTrader;
+import io.legwatch.sim.demo.DemoWorld;
+import io.legwatch.sim.protocol.binance.BinanceFrontEnd;
+import io.legwatch.sim.protocol.bybit.BybitFrontEnd;
+import io.legwatch.sim.protocol.deribit.DeribitFrontEnd;
+import io.legwatch.sim.protocol.okx.OkxFrontEnd;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A seeded {@link SimExchange} running in real time with venue protocol front ends on 127.0.0.1, each
+ * serving one simulated account (sim-a, sim-b, sim-c) with freshly generated sim-only API keys.
+ * Optionally the demo trader opens and rebalances the demo strategies on those accounts.
+ *
+ * <p>One account is served by at most one front end: two front ends on the same account would show
+ * the same positions under two venue ids and Legwatch would count that exposure twice. The simulator
+ * has three accounts, so at most three of the four front ends run at once. {@link #DEFAULT_ASSIGNMENT}
+ * is the one under which every demo strategy is visible through the production connectors:
+ * <ul>
+ *   <li>sim-a on OKX (BTC-USD spot shows as a MARGIN position; BTCUSDT as a linear SWAP);</li>
+ *   <li>sim-b on Bybit (BTC-PERPETUAL as inverse, ETHUSDT as linear);</li>
+ *   <li>sim-c on Deribit (ETHUSDT as a linear future, the BTC call as an option).</li>
+ * </ul>
+ * Binance USD-M serves only linear perps, so it can carry ETHUSDT (sim-b or sim-c) or BTCUSDT (sim-a)
+ * legs; choose it with an explicit assignment.
+ *
+ * <p>Every front end serves the simulator's symbols unchanged (BTCUSDT, BTC-PERPETUAL, ...).
+ */
+public final class ProtocolSimulator implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ProtocolSimulator.class);
+
+    /** The venue protocols with a front end, and what their production connector reads by default. */
+    public enum Protocol {
+        BINANCE(Set.of(InstrumentKind.LINEAR)),
+        DERIBIT(Set.of(InstrumentKind.LINEAR, InstrumentKind.INVERSE, InstrumentKind.OPTION)),
+        BYBIT(Set.of(InstrumentKind.LINEAR, InstrumentKind.INVERSE)),
+        OKX(Set.of(InstrumentKind.SPOT, InstrumentKind.LINEAR, InstrumentKind.INVERSE, InstrumentKind.OPTION));
+
+        private final Set<InstrumentKind> visible;
+
+        Protocol(Set<InstrumentKind> visible) {
+            this.visible = visible;
+        }
+
+        /**
+         * True when the front end serves {@code kind} and the production connector, with its default
+         * settings, reads positions of it (Bybit's default scopes are linear and inverse; Deribit's
+         * connector reads futures and options; Binance USD-M has only linear perps).
+         */
+        public boolean shows(InstrumentKind kind) {
+            return visible.contains(kind);
+        }
+
+        /** The config file's venue type. */
+        public String type() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static final Map<Protocol, VenueId> DEFAULT_ASSIGNMENT = defaultAssignment();
+    /** The same seed as demo mode's default. */
+    public static final long DEFAULT_SEED = 7;
+
+    private static Map<Protocol, VenueId> defaultAssignment() {
+        Map<Protocol, VenueId> m = new EnumMap<>(Protocol.class);
+        m.put(Protocol.OKX, SimExchange.SIM_A);
+        m.put(Protocol.BYBIT, SimExchange.SIM_B);
+        m.put(Protocol.DERIBIT, SimExchange.SIM_C);
+        return Map.copyOf(m);
+    }
+
+    /**
+     * One served account: where it listens and the sim-only credentials it accepts. {@link #toString()}
+     * leaves the secrets out; {@link io.legwatch.sim.main.SimulatorMain} prints them on purpose (they
+     * open nothing but this simulator).
+     *
+     * @param venueId    the id Legwatch's config gives this account, e.g. {@code okx-sim}
+     * @param passphrase OKX only, else null
+     */
+    public record Served(Protocol protocol, VenueId venueId, VenueId account, int port, String restUrl, String wsUrl,
+                         String apiKey, String apiSecret, String passphrase) {
+        /** Environment variable names Legwatch's generated config reads the credentials from. */
+        public String apiKeyEnv() {
+            return envPrefix() + "_API_KEY";
+        }
+
+        public String apiSecretEnv() {
+            return envPrefix() + "_API_SECRET";
+        }
+
+        public Optional<String> passphraseEnv() {
+            return passphrase == null ? Optional.empty() : Optional.of(envPrefix() + "_PASSPHRASE");
+        }
+
+        private String envPrefix() {
+            return "LEGWATCH_SIM_" + protocol.name();
+        }
+
+        @Override
+        public String toString() {
+            return "Served[" + protocol.type() + " " + venueId + " on " + account + ", " + restUrl + ", " + wsUrl + "]";
+        }
+    }
+
+    /**
+     * How to start.
+     *
+     * @param seed        price walk and demo trader seed
+     * @param demoTrader  run the demo trader (opens and rebalances the demo strategies)
+     * @param portBase    0 = ephemeral ports; else protocol {@code i} (in {@link Protocol} order) binds portBase + i
+     * @param assignment  which protocol serves which simulator account (one account per protocol at most)
+     */
+    public record Options(long seed, boolean demoTrader, int portBase, Map<Protocol, VenueId> assignment) {
+        public Options {
+            assignment = Map.copyOf(assignment);
+            if (portBase < 0 || portBase > 65_535 - Protocol.values().length) {
+                throw new IllegalArgumentException("port base out of range: " + portBase);
+            }
+            if (assignment.isEmpty()) {
+                throw new IllegalArgumentException("no front end to start");
+            }
+            if (Set.copyOf(assignment.values()).size() != assignment.size()) {
+                throw new IllegalArgumentException("each simulator account can be served by one front end only "
+                        + "(two would show the same positions twice): " + assignment);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(DEFAULT_SEED, false, 0, DEFAULT_ASSIGNMENT);
+        }
+    }
+
+    private final SimExchange exchange;
+    private final DemoScenario scenario;
+    private final DemoWorld world;
+    private final SimClock clock;
+    private final long seed;
+    private final List<AutoCloseable> frontEnds = new ArrayList<>();
+    private final List<Served> served = new ArrayList<>();
+
+    private ProtocolSimulator(Options options, TimeSource time) {
+        this.seed = options.seed();
+        if (options.demoTrader()) {
+            world = DemoWorld.create(options.seed(), time);
+            exchange = world.exchange();
+            scenario = world.scenario();
+            clock = null;
+        } else {
+            world = null;
+            exchange = new SimExchange(options.seed(), time.millis());
+            scenario = DemoScenario.standard(exchange);
+            clock = new SimClock(exchange, time, DemoWorld.STEP);
+        }
+    }
+
+    /**
+     * Starts the simulator clock (and the demo trader if asked) and every assigned front end.
+     *
+     * @throws IllegalStateException when a front end cannot bind; whatever had started is stopped again
+     */
+    public static ProtocolSimulator start(Options options, TimeSource time) {
+        ProtocolSimulator sim = new ProtocolSimulator(options, time);
+        try {
+            sim.startFrontEnds(options);
+            if (sim.world != null) {
+                sim.world.start();
+            } else {
+                sim.clock.start();
+            }
+        } catch (Exception e) {
+            sim.close();
+            throw new IllegalStateException("simulator front ends did not start: " + e.getMessage(), e);
+        }
+        return sim;
+    }
+
+    private void startFrontEnds(Options options) throws Exception {
+        SecureRandom random = new SecureRandom();
+        for (Protocol p : Protocol.values()) {
+            VenueId account = options.assignment().get(p);
+            if (account == null) {
+                continue;
+            }
+            if (!exchange.venues().contains(account)) {
+                throw new IllegalArgumentException("the simulator has no account " + account + " (it has "
+                        + exchange.venues() + ")");
+            }
+            int port = options.portBase() == 0 ? 0 : options.portBase() + p.ordinal();
+            String key = "sim" + hex(random, 8);
+            String secret = hex(random, 24);
+            String passphrase = p == Protocol.OKX ? "Sim" + hex(random, 6) : null;
+            served.add(startOne(p, account, port, key, secret, passphrase));
+        }
+    }
+
+    private Served startOne(Protocol p, VenueId account, int port, String key, String secret, String passphrase)
+            throws Exception {
+        VenueId id = VenueId.of(p.type() + "-sim");
+        String host = "http://127.0.0.1:";
+        String ws = "ws://127.0.0.1:";
+        return switch (p) {
+            case BINANCE -> {
+                BinanceFrontEnd fe = new BinanceFrontEnd(exchange, account, key, secret, TimeSource.SYSTEM, seed);
+                frontEnds.add(fe);
+                int bound = fe.start(port);
+                yield new Served(p, id, account, bound, fe.restBase(), fe.wsBase(), key, secret, null);
+            }
+            case DERIBIT -> {
+                DeribitFrontEnd fe = new DeribitFrontEnd(exchange, account, key, secret);
+                frontEnds.add(fe);
+                int bound = fe.start(port);
+                yield new Served(p, id, account, bound, host + bound, ws + bound + DeribitFrontEnd.WS_PATH, key,
+                        secret, null);
+            }
+            case BYBIT -> {
+                BybitFrontEnd fe = new BybitFrontEnd(exchange, account, key, secret, TimeSource.SYSTEM);
+                frontEnds.add(fe);
+                int bound = fe.start(port);
+                yield new Served(p, id, account, bound, host + bound, ws + bound + "/v5/private", key, secret, null);
+            }
+            case OKX -> {
+                OkxFrontEnd fe = new OkxFrontEnd(exchange, account, key, secret, passphrase, TimeSource.SYSTEM);
+                frontEnds.add(fe);
+                int bound = fe.start(port);
+                yield new Served(p, id, account, bound, host + bound, ws + bound + "/ws/v5/private", key, secret,
+                        passphrase);
+            }
+        };
+    }
+
+    private static String hex(SecureRandom random, int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    public SimExchange exchange() {
+        return exchange;
+    }
+
+    /** The front ends started, in {@link Protocol} order. */
+    public List<Served> served() {
+        return List.copyOf(served);
+    }
+
+    public Optional<DemoTrader> trader() {
+        return world == null ? Optional.empty() : Optional.of(world.trader());
+    }
+
+    /**
+     * The demo strategies whose every leg is visible through a started front end, with each leg moved
+     * from its simulator account to the front end's venue id (symbols are unchanged). A strategy with
+     * a leg on an unserved account, or on an instrument kind its front end's connector does not read,
+     * is left out: half a strategy would show as NAKED when it is not.
+     */
+    public List<Strategy> mappedStrategies() {
+        Map<VenueId, Served> byAccount = new LinkedHashMap<>();
+        served.forEach(s -> byAccount.put(s.account(), s));
+        List<Strategy> out = new ArrayList<>();
+        for (Strategy s : scenario.strategies()) {
+            List<Leg> legs = new ArrayList<>();
+            for (Leg leg : s.legs()) {
+                Served fe = byAccount.get(leg.instrument().venue());
+                Optional<InstrumentKind> kind = exchange.instrument(leg.instrument()).map(i -> i.kind());
+                if (fe == null || kind.isEmpty() || !fe.protocol().shows(kind.get())) {
+                    break;
+                }
+                legs.add(new Leg(leg.id(), new InstrumentKey(fe.venueId(), leg.instrument().symbol()),
+                        leg.intendedSide(), leg.targetRatio()));
+            }
+            if (legs.size() == s.legs().size()) {
+                out.add(new Strategy(s.id(), s.name(), legs, s.tolerance()));
+            }
+        }
+        return out;
+    }
+
+    /** Stops the clock (and trader), then every front end. Idempotent. */
+    @Override
+    public void close() {
+        if (world != null) {
+            world.close();
+        }
+        if (clock != null) {
+            clock.close();
+        }
+        for (AutoCloseable fe : frontEnds) {
+            try {
+                fe.close();
+            } catch (Exception e) {
+                log.warn("front end did not stop cleanly: {}", e.toString());
+            }
+        }
+        frontEnds.clear();
+    }
+
+    /** The account each protocol serves, e.g. {@code binance=sim-b,okx=sim-a}; for command lines. */
+    public static Map<Protocol, VenueId> parseAssignment(String text) {
+        Map<Protocol, VenueId> m = new EnumMap<>(Protocol.class);
+        for (String part : text.split(",")) {
+            String[] kv = part.trim().split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("expected protocol=account, e.g. binance=sim-b, got \"" + part + "\"");
+            }
+            Protocol p;
+            try {
+                p = Protocol.valueOf(kv[0].trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown protocol \"" + kv[0].trim() + "\" (expected binance, "
+                        + "deribit, bybit, okx)", e);
+            }
+            if (m.put(p, VenueId.of(kv[1].trim())) != null) {
+                throw new IllegalArgumentException(p.type() + " is assigned twice");
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,43 @@
+package io.legwatch.ui.positions;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableCell;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.function.Consumer;
+
+/** The per-row Flatten button: on strategy rows and on assigned leg rows. One button per cell, reused. */
+final class ActionCell extends TreeTableCell<PositionRow, PositionRow> {
+    private final Button button = new Button("Flatten", new FontIcon("mdal-clear_all"));
+    private final Tooltip strategyTip = new Tooltip("Flatten every leg of this strategy (asks first)");
+    private final Tooltip legTip = new Tooltip("Flatten this leg only (asks first)");
+
+    ActionCell(Consumer<PositionRow> onFlatten) {
+        getStyleClass().add("action-cell");
+        button.getStyleClass().addAll("flatten-button", "small");
+        button.setFocusTraversable(false);
+        button.setOnAction(e -> {
+            PositionRow row = getItem();
+            if (row != null) {
+                onFlatten.accept(row);
+            }
+        });
+    }
+
+    @Override
+    protected void updateItem(PositionRow row, boolean empty) {
+        super.updateItem(row, empty);
+        setText(null);
+        if (empty || row == null || !(row.kind() == RowKind.STRATEGY || row.kind() == RowKind.LEG)) {
+            setGraphic(null);
+            return;
+        }
+        boolean strategy = row.kind() == RowKind.STRATEGY;
+        button.setContentDisplay(strategy ? ContentDisplay.LEFT : ContentDisplay.GRAPHIC_ONLY);
+        button.setTooltip(strategy ? strategyTip : legTip);
+        button.setId(strategy ? "flatten-" + row.strategyId() : null);
+        setGraphic(button);
+    }
+}

@@ -1,0 +1,49 @@
+package io.legwatch.ui.positions;
+
+import io.legwatch.app.AutoFlattenControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.TreeTableCell;
+
+/**
+ * Auto-flatten armed/disarmed for one strategy. The state lives in the flatten policy, not in
+ * the snapshot, so the cell reads it whenever it is (re)used and writes it on toggle.
+ */
+final class AutoCell extends TreeTableCell<PositionRow, PositionRow> {
+    private final ToggleButton toggle = new ToggleButton();
+    private final AutoFlattenControl control;
+
+    AutoCell(AutoFlattenControl control) {
+        this.control = control;
+        getStyleClass().add("auto-cell");
+        toggle.getStyleClass().addAll("auto-toggle", "small");
+        toggle.setFocusTraversable(false);
+        toggle.setTooltip(new Tooltip("Automatic flatten for this strategy: armed lets the policy flatten it "
+                + "when it stays naked; it acts only while the global Auto-flatten switch is armed too"));
+        toggle.setOnAction(e -> {
+            PositionRow row = getItem();
+            if (row != null) {
+                control.setArmed(row.strategyId(), toggle.isSelected());
+                show(control.armed(row.strategyId()));
+            }
+        });
+    }
+
+    private void show(boolean armed) {
+        toggle.setSelected(armed);
+        toggle.setText(armed ? "armed" : "off");
+    }
+
+    @Override
+    protected void updateItem(PositionRow row, boolean empty) {
+        super.updateItem(row, empty);
+        setText(null);
+        if (empty || row == null || row.kind() != RowKind.STRATEGY) {
+            setGraphic(null);
+            return;
+        }
+        toggle.setId("auto-" + row.strategyId());
+        show(control.armed(row.strategyId()));
+        setGraphic(toggle);
+    }
+}

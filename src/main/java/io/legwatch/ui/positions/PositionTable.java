@@ -1,0 +1,161 @@
+package io.legwatch.ui.positions;
+
+import io.legwatch.app.AutoFlattenControl;
+import io.legwatch.domain.HedgeStatus;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableView;
+import javafx.util.Duration;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The live positions tree: strategies with their legs beneath, then the Unassigned group.
+ * Columns only display the rows' precomputed strings; the model decides what they say.
+ */
+public final class PositionTable {
+    private static final PseudoClass ALARM_PHASE = PseudoClass.getPseudoClass("alarm-phase");
+
+    private final TreeTableView<PositionRow> table = new TreeTableView<>();
+    private final Timeline alarmBlink;
+    private boolean phase;
+
+    public PositionTable(PositionTreeModel model, AutoFlattenControl auto, Consumer<PositionRow> onFlatten) {
+        table.setId("positions");
+        table.getStyleClass().addAll("positions", "dense");
+        table.setRoot(model.root());
+        table.setShowRoot(false);
+        table.setPlaceholder(new Label("Waiting for the first venue snapshot..."));
+        table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setRowFactory(t -> new StatusRow());
+
+        TreeTableColumn<PositionRow, String> name = longText("name", "Strategy / leg", 190, PositionRow::nameProperty);
+        table.setTreeColumn(name);
+        // What the trader acts on comes first: status, how long, how much, and the Flatten button.
+        table.getColumns().addAll(List.of(
+                name,
+                status(),
+                number("nakedFor", "Naked for", 96, PositionRow::nakedForProperty),
+                number("netUsd", "Net USD", 100, PositionRow::netUsdProperty),
+                self("action", "Flatten", 106, c -> new ActionCell(onFlatten)),
+                text("venue", "Venue", 70, PositionRow::venueProperty),
+                longText("instrument", "Instrument", 160, PositionRow::instrumentProperty),
+                text("side", "Side", 54, PositionRow::sideProperty),
+                tip(number("position", "Position", 126, PositionRow::positionProperty),
+                        "Signed position in the venue's own units (contracts, or base for spot)"),
+                tip(number("delta", "Delta", 96, PositionRow::deltaProperty),
+                        "Delta in the underlying's base units (BTC, ETH)"),
+                tip(number("usd", "USD", 96, PositionRow::usdProperty), "Leg delta in USD"),
+                tip(number("tolerance", "Tolerance", 100, PositionRow::toleranceProperty),
+                        "How far net USD may stray and still count as hedged"),
+                tip(number("age", "Age", 64, PositionRow::ageProperty), "Time since the venue last reported on this leg"),
+                tip(self("auto", "Auto", 70, c -> new AutoCell(auto)),
+                        "Automatic flatten armed for this strategy")));
+        table.getColumns().forEach(c -> c.setSortable(false));
+
+        // FLATTEN_FAILED rows flash: one timeline toggles one pseudo-class on the table, and runs
+        // only while some strategy is in that state.
+        alarmBlink = new Timeline(new KeyFrame(Duration.millis(500), e -> {
+            phase = !phase;
+            table.pseudoClassStateChanged(ALARM_PHASE, phase);
+        }));
+        alarmBlink.setCycleCount(Timeline.INDEFINITE);
+        model.anyFlattenFailedProperty().addListener((obs, was, failed) -> alarm(failed));
+    }
+
+    private void alarm(boolean on) {
+        if (on) {
+            alarmBlink.play();
+        } else {
+            alarmBlink.stop();
+            phase = false;
+            table.pseudoClassStateChanged(ALARM_PHASE, false);
+        }
+    }
+
+    public TreeTableView<PositionRow> view() {
+        return table;
+    }
+
+    /** The strategy the trader has selected (a selected leg counts as its strategy). */
+    public Optional<PositionRow> selectedStrategy() {
+        TreeItem<PositionRow> item = table.getSelectionModel().getSelectedItem();
+        while (item != null && item.getValue() != null && item.getValue().kind() != RowKind.STRATEGY) {
+            item = item.getParent();
+        }
+        return Optional.ofNullable(item).map(TreeItem::getValue).filter(r -> r.kind() == RowKind.STRATEGY);
+    }
+
+    public Optional<PositionRow> selectedRow() {
+        return Optional.ofNullable(table.getSelectionModel().getSelectedItem()).map(TreeItem::getValue);
+    }
+
+    /** Column headers stay short; the tooltip says exactly what the column holds. */
+    private static <T> TreeTableColumn<PositionRow, T> tip(TreeTableColumn<PositionRow, T> column, String text) {
+        Label header = new Label(column.getText());
+        header.setTooltip(new javafx.scene.control.Tooltip(text));
+        column.setText(null);
+        column.setGraphic(header);
+        return column;
+    }
+
+    private static TreeTableColumn<PositionRow, String> text(String id, String title, double width,
+                                                            Function<PositionRow, ObservableValue<String>> value) {
+        TreeTableColumn<PositionRow, String> c = column(id, title, width);
+        c.setCellValueFactory(f -> f.getValue() == null || f.getValue().getValue() == null
+                ? null : value.apply(f.getValue().getValue()));
+        c.setCellFactory(col -> new TextCell());
+        return c;
+    }
+
+    /** A text column whose cells show their full text in a tooltip (long leg ids, option symbols). */
+    private static TreeTableColumn<PositionRow, String> longText(String id, String title, double width,
+                                                                Function<PositionRow, ObservableValue<String>> value) {
+        TreeTableColumn<PositionRow, String> c = text(id, title, width, value);
+        c.setCellFactory(col -> new TextCell(true));
+        return c;
+    }
+
+    private static TreeTableColumn<PositionRow, String> number(String id, String title, double width,
+                                                              Function<PositionRow, ObservableValue<String>> value) {
+        TreeTableColumn<PositionRow, String> c = text(id, title, width, value);
+        c.getStyleClass().add("num");
+        c.setCellFactory(col -> new TextCell("num"));
+        return c;
+    }
+
+    private static TreeTableColumn<PositionRow, HedgeStatus> status() {
+        TreeTableColumn<PositionRow, HedgeStatus> c = column("status", "Hedge status", 140);
+        c.setCellValueFactory(f -> f.getValue() == null || f.getValue().getValue() == null
+                ? null : f.getValue().getValue().statusProperty());
+        c.setCellFactory(col -> new StatusCell());
+        return c;
+    }
+
+    private static TreeTableColumn<PositionRow, PositionRow> self(
+            String id, String title, double width,
+            javafx.util.Callback<TreeTableColumn<PositionRow, PositionRow>,
+                    javafx.scene.control.TreeTableCell<PositionRow, PositionRow>> cells) {
+        TreeTableColumn<PositionRow, PositionRow> c = column(id, title, width);
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue() == null ? null : f.getValue().getValue()));
+        c.setCellFactory(cells);
+        return c;
+    }
+
+    private static <T> TreeTableColumn<PositionRow, T> column(String id, String title, double width) {
+        TreeTableColumn<PositionRow, T> c = new TreeTableColumn<>(title);
+        c.setId(id);
+        c.setPrefWidth(width);
+        c.setReorderable(false);
+        return c;
+    }
+}

@@ -1,0 +1,47 @@
+package io.legwatch.ui.positions;
+
+import io.legwatch.domain.HedgeStatus;
+import io.legwatch.ui.StatusText;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableCell;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The hedge status in words with an icon; the tooltip says why (the engine's reason). */
+final class StatusCell extends TreeTableCell<PositionRow, HedgeStatus> {
+    private final FontIcon icon = new FontIcon();
+    private final Tooltip tooltip = new Tooltip();
+
+    StatusCell() {
+        getStyleClass().add("status-cell");
+        icon.getStyleClass().add("status-icon");
+        tooltip.setShowDelay(Duration.millis(300));
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(520);
+        // Read the reason when the tooltip opens: it can change while the status stays the same.
+        tooltip.setOnShowing(e -> {
+            PositionRow row = getTableRow() == null ? null : getTableRow().getItem();
+            if (row != null && row.status() != null) {
+                String detail = row.detailProperty().get();
+                tooltip.setText(StatusText.explain(row.status()) + (detail.isEmpty() ? "" : "\n" + detail));
+            }
+        });
+    }
+
+    @Override
+    protected void updateItem(HedgeStatus status, boolean empty) {
+        super.updateItem(status, empty);
+        PositionRow row = empty ? null : getTableRow().getItem();
+        if (empty || status == null || row == null) {
+            setText(null);
+            setGraphic(null);
+            setTooltip(null);
+            return;
+        }
+        setText(StatusText.label(status));
+        icon.setIconLiteral(StatusText.iconLiteral(status));
+        setGraphic(icon);
+        tooltip.setText(StatusText.explain(status));
+        setTooltip(tooltip);
+    }
+}
