@@ -3,6 +3,7 @@ package io.legwatch.engine;
 import io.legwatch.domain.Position;
 import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
+import io.legwatch.testing.ManualTime;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
