@@ -3,7 +3,6 @@ package io.legwatch.venue.deribit;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 import java.io.IOException;
@@ -17,12 +16,7 @@ import java.util.List;
  * value of the wrong shape in a field we use is a {@link BadValueException}. Thread-safe.
  */
 final class DeribitFrameReader {
-    /**
-     * Correctly rounded like {@link Double#parseDouble}, several times faster: prices and sizes are most
-     * of the numbers we keep.
-     */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     /** A field we use holds a value of the wrong shape (an object for a string, a word for a number). */
     static final class BadValueException extends Exception {
