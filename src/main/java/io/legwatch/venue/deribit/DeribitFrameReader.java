@@ -3,6 +3,7 @@ package io.legwatch.venue.deribit;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 import java.io.IOException;
@@ -16,7 +17,13 @@ import java.util.List;
  * value of the wrong shape in a field we use is a {@link BadValueException}. Thread-safe.
  */
 final class DeribitFrameReader {
-    private static final JsonFactory FACTORY = new JsonFactory();
+    /**
+     * Jackson's fast double parser rounds exactly as {@link Double#parseDouble} does and, unlike it,
+     * allocates nothing per number: 2.2 instead of 2.5 KB per user.changes frame (JMH -prof gc; its CPU
+     * effect was below this machine's noise).
+     */
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     /** A field we use holds a value of the wrong shape (an object for a string, a word for a number). */
     static final class BadValueException extends Exception {
