@@ -1,7 +1,5 @@
 package io.legwatch.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.legwatch.domain.Fill;
 import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
@@ -9,21 +7,19 @@ import io.legwatch.venue.binance.BinanceMapper;
 import io.legwatch.venue.binance.BinancePositionBook;
 import io.legwatch.venue.binance.BinanceUserEvent;
 import io.legwatch.venue.binance.BinanceUserStreamParser;
+import io.legwatch.venue.deribit.DeribitBenchDecoder;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 /**
  * Each venue's production decoder, from a text frame to engine events, set up as its connector
- * sets it up. The Bybit, OKX and Deribit decoders are package-private, so they are reached through
- * method handles (inlined by the JIT like a direct call) and, for Deribit's callback interface, a
- * {@link Proxy} (a reflective call per decoded event, a few tens of ns: charged to Deribit).
+ * sets it up. The Bybit and OKX decoders are package-private, so they are reached through method
+ * handles (inlined by the JIT like a direct call); Deribit's through a public test-side class in its
+ * package.
  */
 final class ParseDecoders {
     /** One frame in, the events the connector would hand to the engine out. */
@@ -102,47 +98,11 @@ final class ParseDecoders {
 
     /**
      * {@code DeribitDecoder} with its instrument registry loaded from the documented
-     * {@code public/get_instruments} answer, as {@code DeribitConnector} does after connecting.
+     * {@code public/get_instruments} answer, as {@code DeribitConnector} does after connecting; its
+     * callback is a plain implementation in the test package ({@link DeribitBenchDecoder}).
      */
     static FrameDecoder deribit() throws Throwable {
-        Class<?> instrumentsClass = Class.forName("io.legwatch.venue.deribit.DeribitInstruments");
-        Class<?> decoderClass = Class.forName("io.legwatch.venue.deribit.DeribitDecoder");
-        Class<?> outputClass = Class.forName("io.legwatch.venue.deribit.DeribitDecoder$Output");
-        Class<?> jsonClass = Class.forName("io.legwatch.venue.deribit.DeribitJson");
-        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(decoderClass, MethodHandles.lookup());
-        Object instruments = lookup.findConstructor(instrumentsClass, MethodType.methodType(void.class, VenueId.class))
-                .invoke(VENUE);
-        Field mapperField = jsonClass.getDeclaredField("MAPPER");
-        mapperField.setAccessible(true);
-        Field typeField = jsonClass.getDeclaredField("INSTRUMENTS");
-        typeField.setAccessible(true);
-        ObjectMapper json = (ObjectMapper) mapperField.get(null);
-        JsonNode result = json.readTree(ParseSamples.read("deribit", "get-instruments-response.json")).get("result");
-        Object metas = json.readValue(json.treeAsTokens(result),
-                (com.fasterxml.jackson.core.type.TypeReference<?>) typeField.get(null));
-        lookup.findVirtual(instrumentsClass, "addAll", MethodType.methodType(List.class, Collection.class))
-                .invoke(instruments, metas);
-        Object decoder = lookup.findConstructor(decoderClass,
-                MethodType.methodType(void.class, VenueId.class, instrumentsClass)).invoke(VENUE, instruments);
-        List<VenueEvent>[] sink = new List[1];
-        Object output = Proxy.newProxyInstance(outputClass.getClassLoader(), new Class<?>[]{outputClass},
-                (proxy, method, args) -> {
-                    switch (method.getName()) {
-                        case "event" -> sink[0].add((VenueEvent) args[0]);
-                        case "malformed", "unknownInstrument" -> throw new IllegalStateException(
-                                "deribit decoder refused a documented sample: " + List.of(args));
-                        default -> { }
-                    }
-                    return null;
-                });
-        MethodHandle decode = lookup.findVirtual(decoderClass, "decode",
-                        MethodType.methodType(void.class, String.class, long.class, outputClass))
-                .bindTo(decoder).asType(MethodType.methodType(void.class, String.class, long.class, Object.class));
-        return (text, recvNanos) -> {
-            List<VenueEvent> out = new ArrayList<>(4);
-            sink[0] = out;
-            decode.invokeExact(text, recvNanos, output);
-            return out;
-        };
+        DeribitBenchDecoder decoder = new DeribitBenchDecoder(VENUE, ParseSamples.read("deribit", "get-instruments-response.json"));
+        return decoder::decode;
     }
 }

@@ -1,6 +1,5 @@
 package io.legwatch.venue.deribit;
 
-import io.legwatch.domain.Fill;
 import io.legwatch.domain.InstrumentKind;
 import io.legwatch.domain.Order;
 import io.legwatch.domain.Position;
@@ -13,7 +12,9 @@ import java.util.List;
 /**
  * Turns one inbound Deribit frame into events: answers go to the JSON-RPC channel, heartbeats and
  * subscription notifications become {@link VenueEvent}s, everything else is reported as malformed.
- * Stateless apart from the instrument registry; one call per frame on the reader thread.
+ * The frame is read in one streaming pass ({@link DeribitFrameReader}) before anything is emitted, so
+ * a frame that turns out broken emits nothing but its malformed report. Stateless apart from the
+ * instrument registry; one call per frame on the reader thread.
  */
 final class DeribitDecoder {
     /** Where decoded things go. */
@@ -42,76 +43,75 @@ final class DeribitDecoder {
     }
 
     void decode(String text, long recvNanos, Output out) {
-        DeribitWire.Envelope env;
+        DeribitFrame f = new DeribitFrame();
         try {
-            env = DeribitJson.envelope(text);
+            DeribitFrameReader.read(text, f);
+        } catch (DeribitFrameReader.BadValueException e) {
+            out.malformed(f.readingData ? unreadable(f, e) : "not a JSON-RPC message", text, recvNanos);
+            return;
         } catch (IOException | RuntimeException e) {
             out.malformed("not a JSON-RPC message", text, recvNanos);
             return;
         }
         try {
-            if (env.isResponse()) {
-                out.response(env, recvNanos);
-            } else if ("heartbeat".equals(env.method())) {
-                if (env.params() != null && "test_request".equals(env.params().type())) {
+            if (f.isResponse()) {
+                out.response(f.envelope(), recvNanos);
+            } else if ("heartbeat".equals(f.method)) {
+                if (f.hasParams && "test_request".equals(f.type)) {
                     out.testRequest();
                 }
                 out.event(new VenueEvent.Heartbeat(venue, 0, recvNanos));
-            } else if ("subscription".equals(env.method()) && env.params() != null && env.params().channel() != null
-                    && env.params().data() != null) {
-                subscription(env.params(), text, recvNanos, out);
+            } else if (f.isSubscription() && f.hasParams && f.channel != null && f.hasData) {
+                subscription(f, text, recvNanos, out);
             } else {
                 out.malformed("unexpected message", text, recvNanos);
             }
-        } catch (IOException | RuntimeException e) {
-            out.malformed("unreadable " + (env.method() == null ? "answer" : env.method()) + " (" + e.getMessage() + ")",
-                    text, recvNanos);
+        } catch (RuntimeException e) {
+            out.malformed(unreadable(f, e), text, recvNanos);
         }
     }
 
-    private void subscription(DeribitWire.Params params, String text, long recvNanos, Output out) throws IOException {
-        String channel = params.channel();
-        if (channel.startsWith("user.changes.")) {
-            DeribitWire.Changes changes = DeribitJson.bind(params.data(), DeribitWire.Changes.class);
-            orders(changes.orders(), recvNanos, out);
-            trades(changes.trades(), recvNanos, out);
-            positions(changes.positions(), recvNanos, out);
-        } else if (channel.startsWith("user.orders.")) {
-            orders(DeribitJson.bindList(params.data(), DeribitWire.Order.class, DeribitJson.ORDERS), recvNanos, out);
-        } else if (channel.startsWith("user.trades.")) {
-            trades(DeribitJson.bindList(params.data(), DeribitWire.Trade.class, DeribitJson.TRADES), recvNanos, out);
-        } else if (channel.startsWith("ticker.")) {
-            ticker(DeribitJson.bind(params.data(), DeribitWire.Ticker.class), text, recvNanos, out);
-        } else if (channel.startsWith("user.portfolio.")) {
-            DeribitJson.bind(params.data(), DeribitWire.Portfolio.class); // proves it is readable; no position state
-            out.event(new VenueEvent.Heartbeat(venue, 0, recvNanos));
-        } else {
-            out.malformed("notification on a channel we did not subscribe: " + channel, text, recvNanos);
+    private static String unreadable(DeribitFrame f, Exception e) {
+        return "unreadable " + (f.method == null ? "answer" : f.method) + " (" + e.getMessage() + ")";
+    }
+
+    private void subscription(DeribitFrame f, String text, long recvNanos, Output out) {
+        switch (DeribitFrame.Channel.of(f.channel)) {
+            case CHANGES -> {
+                orders(f.orders, recvNanos, out);
+                trades(f.trades, recvNanos, out);
+                positions(f.positions, recvNanos, out);
+            }
+            case ORDERS -> orders(f.orders, recvNanos, out);
+            case TRADES -> trades(f.trades, recvNanos, out);
+            case TICKER -> ticker(f.ticker, text, recvNanos, out);
+            // read and checked; it carries no position state, only that the account is alive
+            case PORTFOLIO -> out.event(new VenueEvent.Heartbeat(venue, 0, recvNanos));
+            case OTHER -> out.malformed("notification on a channel we did not subscribe: " + f.channel, text, recvNanos);
         }
     }
 
     /** Mark and index in USD per base unit; an option is valued on its underlying, so both are the index. */
-    private void ticker(DeribitWire.Ticker t, String text, long recvNanos, Output out) {
-        var entry = instruments.find(t.instrumentName());
+    private void ticker(DeribitRows.TickerRow t, String text, long recvNanos, Output out) {
+        var entry = instruments.find(t.instrumentName);
         if (entry.isEmpty()) {
-            out.unknownInstrument(t.instrumentName());
+            out.unknownInstrument(t.instrumentName);
             return;
         }
-        if (t.indexPrice() == null || (t.markPrice() == null && entry.get().instrument().kind() != InstrumentKind.OPTION)) {
+        boolean option = entry.get().instrument().kind() == InstrumentKind.OPTION;
+        if (Double.isNaN(t.indexPrice) || (Double.isNaN(t.markPrice) && !option)) {
             out.malformed("ticker without mark or index price", text, recvNanos);
             return;
         }
-        double index = t.indexPrice();
-        double mark = entry.get().instrument().kind() == InstrumentKind.OPTION ? index : t.markPrice();
-        out.event(new VenueEvent.PriceUpdate(entry.get().instrument().key(), mark, index,
-                t.timestamp() == null ? 0 : t.timestamp(), recvNanos));
+        double mark = option ? t.indexPrice : t.markPrice;
+        out.event(new VenueEvent.PriceUpdate(entry.get().instrument().key(), mark, t.indexPrice, t.timestamp, recvNanos));
     }
 
-    private void positions(List<DeribitWire.Position> list, long recvNanos, Output out) {
+    private void positions(List<DeribitRows.PositionRow> list, long recvNanos, Output out) {
         if (list == null) {
             return;
         }
-        for (DeribitWire.Position p : list) {
+        for (DeribitRows.PositionRow p : list) {
             try {
                 Position mapped = DeribitMapping.position(instruments, p);
                 out.event(new VenueEvent.PositionUpdate(mapped, 0, recvNanos));
@@ -123,15 +123,14 @@ final class DeribitDecoder {
         }
     }
 
-    private void orders(List<DeribitWire.Order> list, long recvNanos, Output out) {
+    private void orders(List<DeribitRows.OrderRow> list, long recvNanos, Output out) {
         if (list == null) {
             return;
         }
-        for (DeribitWire.Order o : list) {
+        for (DeribitRows.OrderRow o : list) {
             try {
                 Order mapped = DeribitMapping.order(instruments, o);
-                long ts = o.lastUpdateTimestamp() == null ? 0 : o.lastUpdateTimestamp();
-                out.event(new VenueEvent.OrderUpdate(mapped, ts, recvNanos));
+                out.event(new VenueEvent.OrderUpdate(mapped, o.lastUpdateTimestamp, recvNanos));
             } catch (DeribitMapping.UnknownInstrumentException e) {
                 out.unknownInstrument(e.name);
             } catch (DeribitMapping.BadPayloadException e) {
@@ -140,14 +139,13 @@ final class DeribitDecoder {
         }
     }
 
-    private void trades(List<DeribitWire.Trade> list, long recvNanos, Output out) {
+    private void trades(List<DeribitRows.TradeRow> list, long recvNanos, Output out) {
         if (list == null) {
             return;
         }
-        for (DeribitWire.Trade t : list) {
+        for (DeribitRows.TradeRow t : list) {
             try {
-                Fill mapped = DeribitMapping.fill(instruments, t);
-                out.event(new VenueEvent.FillEvent(mapped, t.timestamp() == null ? 0 : t.timestamp(), recvNanos));
+                out.event(new VenueEvent.FillEvent(DeribitMapping.fill(instruments, t), t.timestamp, recvNanos));
             } catch (DeribitMapping.UnknownInstrumentException e) {
                 out.unknownInstrument(e.name);
             } catch (DeribitMapping.BadPayloadException e) {

@@ -8,7 +8,11 @@ import io.legwatch.domain.OrderType;
 import io.legwatch.domain.Position;
 import io.legwatch.domain.Side;
 
-/** Deribit wire records -> domain values, using the quantity convention of {@link DeribitInstruments}. */
+/**
+ * Deribit orders, trades and positions -> domain values, using the quantity convention of
+ * {@link DeribitInstruments}. The rules live on {@link DeribitRows} (what the streaming decoder fills);
+ * bound {@link DeribitWire} records (snapshot answers) are copied into a row first.
+ */
 final class DeribitMapping {
     private DeribitMapping() {
     }
@@ -58,48 +62,61 @@ final class DeribitMapping {
 
     static Position position(DeribitInstruments instruments, DeribitWire.Position p)
             throws UnknownInstrumentException, BadPayloadException {
-        DeribitInstruments.Entry e = entry(instruments, p.instrumentName());
-        if (p.size() == null) {
-            throw new BadPayloadException("position " + p.instrumentName() + " without size");
+        return position(instruments, DeribitRows.PositionRow.of(p));
+    }
+
+    static Position position(DeribitInstruments instruments, DeribitRows.PositionRow p)
+            throws UnknownInstrumentException, BadPayloadException {
+        DeribitInstruments.Entry e = entry(instruments, p.instrumentName);
+        if (Double.isNaN(p.size)) {
+            throw new BadPayloadException("position " + p.instrumentName + " without size");
         }
-        double size = p.size();
+        double size = p.size;
         // size is signed (negative = short); trust direction if a payload ever sends it unsigned
-        if (size > 0 && "sell".equals(p.direction())) {
+        if (size > 0 && "sell".equals(p.direction)) {
             size = -size;
         }
         double qty = size / e.contractSize();
         boolean option = e.instrument().kind() == InstrumentKind.OPTION;
         // An option's mark_price is its premium in BTC; exposure needs the underlying in USD: use the index.
-        Double usdPrice = option ? p.indexPrice() : p.markPrice();
-        return new Position(e.instrument().key(), qty + 0.0, usdPrice == null ? Double.NaN : usdPrice,
-                p.delta() == null ? Double.NaN : p.delta());
+        double usdPrice = option ? p.indexPrice : p.markPrice;
+        return new Position(e.instrument().key(), qty + 0.0, usdPrice, p.delta);
     }
 
     static Order order(DeribitInstruments instruments, DeribitWire.Order o)
             throws UnknownInstrumentException, BadPayloadException {
-        DeribitInstruments.Entry e = entry(instruments, o.instrumentName());
-        if (o.amount() == null || o.direction() == null || o.orderState() == null) {
-            throw new BadPayloadException("order " + o.orderId() + " lacks amount, direction or state");
+        return order(instruments, DeribitRows.OrderRow.of(o));
+    }
+
+    static Order order(DeribitInstruments instruments, DeribitRows.OrderRow o)
+            throws UnknownInstrumentException, BadPayloadException {
+        DeribitInstruments.Entry e = entry(instruments, o.instrumentName);
+        if (Double.isNaN(o.amount) || o.direction == null || o.orderState == null) {
+            throw new BadPayloadException("order " + o.orderId + " lacks amount, direction or state");
         }
-        String type = o.orderType() == null ? "" : o.orderType();
+        String type = o.orderType == null ? "" : o.orderType;
         boolean conditional = type.startsWith("stop_") || type.startsWith("take_") || type.startsWith("trailing")
-                || o.trigger() != null;
-        double filled = o.filledAmount() == null ? 0 : o.filledAmount();
-        String reason = o.rejectReason() != null ? o.rejectReason() : o.cancelReason();
-        return new Order(e.instrument().key(), o.orderId(), label(o.label()), side(o.direction()),
-                orderType(type, o.timeInForce()), o.amount() / e.contractSize(), filled / e.contractSize(),
-                price(o.price()), Boolean.TRUE.equals(o.reduceOnly()), conditional,
-                state(o.orderState(), filled, o.timeInForce(), type), reason);
+                || o.trigger != null;
+        double filled = Double.isNaN(o.filledAmount) ? 0 : o.filledAmount;
+        String reason = o.rejectReason != null ? o.rejectReason : o.cancelReason;
+        return new Order(e.instrument().key(), o.orderId, label(o.label), side(o.direction),
+                orderType(type, o.timeInForce), o.amount / e.contractSize(), filled / e.contractSize(),
+                o.price, o.reduceOnly, conditional, state(o.orderState, filled, o.timeInForce, type), reason);
     }
 
     static Fill fill(DeribitInstruments instruments, DeribitWire.Trade t)
             throws UnknownInstrumentException, BadPayloadException {
-        DeribitInstruments.Entry e = entry(instruments, t.instrumentName());
-        if (t.amount() == null || t.price() == null || t.direction() == null) {
-            throw new BadPayloadException("trade " + t.tradeId() + " lacks amount, price or direction");
+        return fill(instruments, DeribitRows.TradeRow.of(t));
+    }
+
+    static Fill fill(DeribitInstruments instruments, DeribitRows.TradeRow t)
+            throws UnknownInstrumentException, BadPayloadException {
+        DeribitInstruments.Entry e = entry(instruments, t.instrumentName);
+        if (Double.isNaN(t.amount) || Double.isNaN(t.price) || t.direction == null) {
+            throw new BadPayloadException("trade " + t.tradeId + " lacks amount, price or direction");
         }
-        return new Fill(e.instrument().key(), t.tradeId(), t.orderId(), label(t.label()), side(t.direction()),
-                t.amount() / e.contractSize(), t.price());
+        return new Fill(e.instrument().key(), t.tradeId, t.orderId, label(t.label), side(t.direction),
+                t.amount / e.contractSize(), t.price);
     }
 
     static Side side(String direction) throws BadPayloadException {
