@@ -20,7 +20,7 @@ import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Deribit notification decode cost (envelope + data bound to records + mapped to VenueEvents) against a
+ * Deribit notification decode cost (one streaming pass over envelope and data into primitive rows, mapped to VenueEvents) against a
  * raw Jackson streaming pass over the same text. Payloads: the documented user.changes and raw
  * user.orders samples, wrapped in the documented subscription envelope.
  * Run: {@code ./mvnw -Pbench -DskipTests test-compile exec:exec -Dbench=DeribitParseBenchmark}
