@@ -3,10 +3,10 @@ package io.legwatch.app;
 import io.legwatch.flatten.AutoFlattenPolicy;
 
 /** The UI's armed/disarmed switches, backed by the flatten package's {@link AutoFlattenPolicy}. */
-final class PolicyAutoFlatten implements AutoFlattenControl {
+public final class PolicyAutoFlatten implements AutoFlattenControl {
     private final AutoFlattenPolicy policy;
 
-    PolicyAutoFlatten(AutoFlattenPolicy policy) {
+    public PolicyAutoFlatten(AutoFlattenPolicy policy) {
         this.policy = policy;
     }
 
