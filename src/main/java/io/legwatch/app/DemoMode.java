@@ -3,6 +3,7 @@ package io.legwatch.app;
 import io.legwatch.config.AppDirs;
 import io.legwatch.domain.Strategy;
 import io.legwatch.domain.TimeSource;
+import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.MonitorSettings;
@@ -11,6 +12,7 @@ import io.legwatch.flatten.AutoFlattenRule;
 import io.legwatch.flatten.FlattenPlan;
 import io.legwatch.flatten.KillScope;
 import io.legwatch.app.live.FlattenWiring;
+import io.legwatch.metrics.PipelineLatency;
 import io.legwatch.sim.demo.DemoWorld;
 import io.legwatch.venue.VenueConnector;
 import io.legwatch.venue.sim.InProcessConnector;
@@ -51,6 +53,7 @@ public final class DemoMode implements LegwatchSession {
 
     private final DemoWorld world;
     private final HedgeMonitor monitor;
+    private final PipelineLatency latency;
     private final List<InProcessConnector> connectors = new ArrayList<>();
     private final FlattenWiring safety;
     private final SimFaultControl faults;
@@ -66,6 +69,7 @@ public final class DemoMode implements LegwatchSession {
     DemoMode(long seed, Path journalDir) {
         this.world = DemoWorld.create(seed, TimeSource.SYSTEM);
         this.monitor = new HedgeMonitor(world.strategies(), MonitorSettings.defaults(), TimeSource.SYSTEM);
+        this.latency = new PipelineLatency(TimeSource.SYSTEM, 5).attach(monitor);
         for (VenueId venue : world.exchange().venues()) {
             connectors.add(new InProcessConnector(world.exchange(), venue));
         }
@@ -93,12 +97,23 @@ public final class DemoMode implements LegwatchSession {
             monitor.start();
             safety.start();
             for (VenueConnector c : connectors) {
-                c.start(monitor::submit);
+                c.start(this::submit);
             }
             world.start();
         }
         log.info("Demo started: venues {}, strategies {}", world.exchange().venues(),
                 world.strategies().stream().map(Strategy::id).toList());
+    }
+
+    /** Every connector's sink: stamp the parse for the latency figures, then hand it to the engine. */
+    private void submit(VenueEvent event) {
+        latency.onParsed(event, TimeSource.SYSTEM.nanos());
+        monitor.submit(event);
+    }
+
+    @Override
+    public PipelineLatency latency() {
+        return latency;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.legwatch.app;
 
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.MonitorSnapshot;
+import io.legwatch.metrics.PipelineLatency;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +47,13 @@ public interface LegwatchSession extends AutoCloseable {
 
     /** Alarms raised since start, oldest first (a cheap copy; the UI polls it once per frame). */
     java.util.List<AppAlarm> alarms();
+
+    /**
+     * The venue-to-screen latency recorder, attached to this session's engine and fed by its
+     * connectors; the UI stamps the FX side (snapshot applied, frame rendered) and reads the
+     * status line from it.
+     */
+    PipelineLatency latency();
 
     /** Present only in demo mode. */
     Optional<FaultControl> faults();

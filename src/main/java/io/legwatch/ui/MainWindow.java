@@ -64,6 +64,7 @@ public final class MainWindow {
     private final UnderlyingStrip underlying = new UnderlyingStrip();
     private final SnapshotPump pump;
     private final UiClock clock;
+    private final LatencyStatus latencyStatus;
     private final FlattenActions actions;
     private final HoldToFireButton killButton = new HoldToFireButton("KILL ALL", KILL_HOLD);
     private final Optional<FaultPanel> faultPanel;
@@ -77,7 +78,8 @@ public final class MainWindow {
         this.table = new PositionTable(model, session.autoFlatten(), actions::flattenRow);
         this.venues = new VenueStrip(actions);
         this.clock = new UiClock(time, Duration.millis(250));
-        this.pump = new SnapshotPump(session::snapshot);
+        this.pump = new SnapshotPump(session::snapshot, session.latency(), time);
+        this.latencyStatus = new LatencyStatus(session.latency(), time);
         this.faultPanel = session.faults().map(FaultPanel::new);
 
         pump.subscribe(s -> model.apply(s, clock.nowMs()));
@@ -96,6 +98,7 @@ public final class MainWindow {
         root.getStyleClass().add("legwatch");
         root.setTop(new VBox(toolbar(), underlying.view()));
         root.setCenter(center());
+        venues.addRight(latencyStatus.view());
         root.setBottom(venues.view());
         faultPanel.ifPresent(p -> {
             p.view().setVisible(false);
@@ -212,6 +215,8 @@ public final class MainWindow {
         Scene scene = new Scene(root);
         scene.getStylesheets().add(Css.url());
         scene.getAccelerators().put(KILL_HOTKEY, actions::killWithConfirm);
+        // After CSS and layout: the frame that shows the pump's snapshot is ready (latency stamps).
+        scene.addPostLayoutPulseListener(pump::onRendered);
         stage.setScene(scene);
         stage.setTitle("Legwatch \u2014 " + session.label());
         WindowIcons.apply(stage);
@@ -235,11 +240,13 @@ public final class MainWindow {
     public void start() {
         pump.start();
         clock.start();
+        latencyStatus.start();
     }
 
     public void stop() {
         pump.stop();
         clock.stop();
+        latencyStatus.stop();
     }
 
     private Window window() {
@@ -264,6 +271,10 @@ public final class MainWindow {
 
     public UiClock clock() {
         return clock;
+    }
+
+    public LatencyStatus latencyStatus() {
+        return latencyStatus;
     }
 
     public AlertLog errors() {

@@ -13,6 +13,7 @@ import io.legwatch.domain.Side;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.engine.StrategyView;
+import io.legwatch.metrics.PipelineLatency;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +33,8 @@ public final class FakeSession implements LegwatchSession {
     public final List<FlattenTarget> flattened = new CopyOnWriteArrayList<>();
     public final List<VenueId> cancelled = new CopyOnWriteArrayList<>();
     public volatile CompletableFuture<ActionReceipt> nextResult;
+    /** Not attached to an engine: the window stamps the FX side, tests may stamp the rest. */
+    public final PipelineLatency latency = new PipelineLatency();
     private final Map<String, Boolean> armed = new HashMap<>();
     private boolean globalArmed;
     private int plans;
@@ -43,6 +46,11 @@ public final class FakeSession implements LegwatchSession {
 
     @Override
     public void start() {
+    }
+
+    @Override
+    public PipelineLatency latency() {
+        return latency;
     }
 
     @Override

@@ -14,12 +14,14 @@ import io.legwatch.config.CredentialResolver;
 import io.legwatch.config.StrategyConfig;
 import io.legwatch.config.VenueConfig;
 import io.legwatch.domain.TimeSource;
+import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.MonitorSettings;
 import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.flatten.AutoFlattenRule;
 import io.legwatch.flatten.VenueDownRule;
+import io.legwatch.metrics.PipelineLatency;
 import io.legwatch.sim.SimClock;
 import io.legwatch.sim.SimExchange;
 import io.legwatch.venue.VenueConnector;
@@ -56,6 +58,7 @@ public final class LiveMode implements LegwatchSession {
     private final String label;
     private final TimeSource time;
     private final HedgeMonitor monitor;
+    private final PipelineLatency latency;
     private final ConnectorFactory factory;
     private final List<VenueConnector> connectors;
     private final FlattenWiring safety;
@@ -82,6 +85,7 @@ public final class LiveMode implements LegwatchSession {
             throw e;
         }
         this.monitor = new HedgeMonitor(config.domainStrategies(), monitorSettings(config), time);
+        this.latency = new PipelineLatency(time, 5).attach(monitor);
         this.safety = FlattenWiring.builder().monitor(monitor).connectors(connectors).journalDir(journalDir).time(time)
                 .rules(rules(config.strategies()))
                 .venueDown(new VenueDownRule(config.venueDown().enabled(), config.venueDown().after()))
@@ -151,10 +155,21 @@ public final class LiveMode implements LegwatchSession {
                 simClock.start();
             }
             for (VenueConnector c : connectors) {
-                c.start(monitor::submit);
+                c.start(this::submit);
             }
         }
         log.info("Live session started: venues {}", connectors.stream().map(VenueConnector::venue).toList());
+    }
+
+    /** Every connector's sink: stamp the parse for the latency figures, then hand it to the engine. */
+    private void submit(VenueEvent event) {
+        latency.onParsed(event, time.nanos());
+        monitor.submit(event);
+    }
+
+    @Override
+    public PipelineLatency latency() {
+        return latency;
     }
 
     @Override
