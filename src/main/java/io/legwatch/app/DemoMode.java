@@ -9,6 +9,7 @@ import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.MonitorSettings;
 import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.flatten.AutoFlattenRule;
+import io.legwatch.flatten.DeadManSwitches;
 import io.legwatch.flatten.FlattenPlan;
 import io.legwatch.flatten.KillScope;
 import io.legwatch.app.live.FlattenWiring;
@@ -109,6 +110,11 @@ public final class DemoMode implements LegwatchSession {
     private void submit(VenueEvent event) {
         latency.onParsed(event, TimeSource.SYSTEM.nanos());
         monitor.submit(event);
+    }
+
+    @Override
+    public List<DeadManSwitches.State> deadManSwitches() {
+        return safety.deadManSwitches().states();
     }
 
     @Override

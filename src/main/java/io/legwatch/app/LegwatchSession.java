@@ -2,6 +2,7 @@ package io.legwatch.app;
 
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.MonitorSnapshot;
+import io.legwatch.flatten.DeadManSwitches;
 import io.legwatch.metrics.PipelineLatency;
 
 import java.util.Optional;
@@ -54,6 +55,12 @@ public interface LegwatchSession extends AutoCloseable {
      * status line from it.
      */
     PipelineLatency latency();
+
+    /**
+     * Each venue's exchange-side dead-man switch and its time to fire, for the panel that must also
+     * show {@link DeadManSwitches#WARNING} (they cancel orders, they do not close positions).
+     */
+    java.util.List<DeadManSwitches.State> deadManSwitches();
 
     /** Present only in demo mode. */
     Optional<FaultControl> faults();

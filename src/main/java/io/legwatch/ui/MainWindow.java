@@ -12,6 +12,7 @@ import io.legwatch.ui.positions.PositionRow;
 import io.legwatch.ui.positions.PositionTable;
 import io.legwatch.ui.positions.PositionTreeModel;
 import io.legwatch.ui.positions.RowKind;
+import io.legwatch.ui.venues.DeadManDialog;
 import io.legwatch.ui.venues.VenueStrip;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
@@ -89,6 +90,7 @@ public final class MainWindow {
         clock.onTick(model::tick);
         clock.onTick(venues::tick);
         clock.onTick(now -> errors.applyAlarms(session.alarms()));
+        clock.onTick(now -> model.showAutoCountdowns(session.autoFlatten().countdowns()));
         faultPanel.ifPresent(p -> clock.onTick(now -> {
             if (p.view().isVisible()) {
                 p.refreshState();
@@ -98,7 +100,12 @@ public final class MainWindow {
         root.getStyleClass().add("legwatch");
         root.setTop(new VBox(toolbar(), underlying.view()));
         root.setCenter(center());
-        venues.addRight(latencyStatus.view());
+        Button deadMan = new Button("Dead-man", new FontIcon("mdmz-timer"));
+        deadMan.setId("dead-man-button");
+        deadMan.getStyleClass().addAll("small", "flat");
+        deadMan.setTooltip(new Tooltip("Exchange-side dead-man switches per venue (they cancel orders, not positions)"));
+        deadMan.setOnAction(e -> new DeadManDialog(window(), session::deadManSwitches).show());
+        venues.addRight(deadMan, latencyStatus.view());
         root.setBottom(venues.view());
         faultPanel.ifPresent(p -> {
             p.view().setVisible(false);

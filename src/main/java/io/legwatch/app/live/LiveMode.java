@@ -20,6 +20,7 @@ import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.MonitorSettings;
 import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.flatten.AutoFlattenRule;
+import io.legwatch.flatten.DeadManSwitches;
 import io.legwatch.flatten.VenueDownRule;
 import io.legwatch.metrics.PipelineLatency;
 import io.legwatch.sim.SimClock;
@@ -165,6 +166,11 @@ public final class LiveMode implements LegwatchSession {
     private void submit(VenueEvent event) {
         latency.onParsed(event, time.nanos());
         monitor.submit(event);
+    }
+
+    @Override
+    public List<DeadManSwitches.State> deadManSwitches() {
+        return safety.deadManSwitches().states();
     }
 
     @Override
