@@ -6,6 +6,7 @@ import io.legwatch.config.SettingsStore;
 import io.legwatch.config.UserSettings;
 import io.legwatch.domain.TimeSource;
 import io.legwatch.ui.demo.FaultPanel;
+import io.legwatch.ui.demo.LoadTestWindow;
 import io.legwatch.ui.flatten.FlattenActions;
 import io.legwatch.ui.flatten.HoldToFireButton;
 import io.legwatch.ui.positions.PositionRow;
@@ -159,7 +160,12 @@ public final class MainWindow {
                 p.view().setVisible(on);
                 p.view().setManaged(on);
             });
-            bar.getChildren().add(faults);
+            Button loadTest = new Button("Load test", new FontIcon("mdmz-speed"));
+            loadTest.setId("load-test");
+            loadTest.setTooltip(new Tooltip("Demo: open a second window on a simulated load of 500 strategies x 4 legs "
+                    + "at 50,000 messages/s with injected leg failures (runs 60 s; closing the window stops it)"));
+            loadTest.setOnAction(e -> LoadTestWindow.open(window()));
+            bar.getChildren().addAll(faults, loadTest);
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
