@@ -76,10 +76,11 @@ public final class DemoMode implements LegwatchSession {
         }
         Map<String, FlattenWiring.ArmedRule> rules = new LinkedHashMap<>();
         for (Strategy s : world.strategies()) {
-            rules.put(s.id(), new FlattenWiring.ArmedRule(DEMO_RULE, false));
+            rules.put(s.id(), new FlattenWiring.ArmedRule(DEMO_RULE, true));
         }
         this.safety = FlattenWiring.builder().monitor(monitor).connectors(connectors).journalDir(journalDir)
-                .rules(rules).beforeExecute(this::haltDemoTrader).beforeAutoFlatten(this::haltDemoTrader).build();
+                .rules(rules).globallyArmed(false)
+                .beforeExecute(this::haltDemoTrader).beforeAutoFlatten(this::haltDemoTrader).build();
         this.faults = new SimFaultControl(world.exchange());
     }
 

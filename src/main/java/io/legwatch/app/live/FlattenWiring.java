@@ -99,10 +99,11 @@ public final class FlattenWiring implements AutoCloseable {
         this.incidentFeed = IncidentFeed.transitions(incidents);
         this.exposureFeed = IncidentFeed.exposures(incidents);
         this.snapshotFeed = this::onSnapshot;
-        // Arming comes from the config; journaled as such. Global is armed when anything asks to be.
+        // Arming comes from the config; journaled as such. Global is armed when anything asks to be,
+        // unless the builder says otherwise (demo: strategies armed, global off until the trader arms it).
         boolean any = b.venueDown.enabled() || b.rules.values().stream().anyMatch(ArmedRule::armed);
         b.rules.forEach((strategy, rule) -> policy.arm(strategy, rule.armed(), "config"));
-        policy.armGlobally(any, "config");
+        policy.armGlobally(b.globallyArmed != null ? b.globallyArmed : any, "config");
     }
 
     private static AutoActions beforeFlatten(AutoActions actions, Consumer<KillScope> hook) {
@@ -254,6 +255,7 @@ public final class FlattenWiring implements AutoCloseable {
         private VenueDownRule venueDown = VenueDownRule.OFF;
         private Consumer<FlattenPlan> beforeExecute = plan -> { };
         private Consumer<KillScope> beforeAutoFlatten = scope -> { };
+        private Boolean globallyArmed;
 
         public Builder monitor(HedgeMonitor monitor) {
             this.monitor = monitor;
@@ -296,6 +298,12 @@ public final class FlattenWiring implements AutoCloseable {
         /** Runs on the policy's thread before an automatic flatten is sent (demo: stop the trader in scope). */
         public Builder beforeAutoFlatten(Consumer<KillScope> hook) {
             this.beforeAutoFlatten = Objects.requireNonNull(hook);
+            return this;
+        }
+
+        /** Global arming at start; by default armed when any rule or the venue-down rule is armed. */
+        public Builder globallyArmed(boolean armed) {
+            this.globallyArmed = armed;
             return this;
         }
 

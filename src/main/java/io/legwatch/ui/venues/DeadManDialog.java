@@ -50,7 +50,7 @@ public final class DeadManDialog extends Dialog<Void> {
         table.getColumns().add(col("Venue", 110, s -> s.venue().value()));
         table.getColumns().add(col("Switch", 120, s -> status(s.status())));
         table.getColumns().add(col("Timeout", 80, s -> s.timeout().toSeconds() + " s"));
-        table.getColumns().add(col("Cancels orders in", 150, DeadManDialog::firesIn));
+        table.getColumns().add(col("Cancels orders in", 160, DeadManDialog::firesIn));
         table.getColumns().add(col("Last error", 300, s -> s.lastError() == null ? "" : s.lastError()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(30);
@@ -62,6 +62,7 @@ public final class DeadManDialog extends Dialog<Void> {
         note.setWrapText(true);
         VBox body = new VBox(warning, table, note);
         body.setPrefWidth(820);
+        body.setMinWidth(720);
         body.getStyleClass().add("dialog-body");
         getDialogPane().setContent(body);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
