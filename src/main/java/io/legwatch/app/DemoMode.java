@@ -1,5 +1,7 @@
 package io.legwatch.app;
 
+import io.legwatch.app.live.FlattenWiring;
+import io.legwatch.app.live.WiredSession;
 import io.legwatch.config.AppDirs;
 import io.legwatch.domain.Strategy;
 import io.legwatch.domain.TimeSource;
@@ -9,10 +11,8 @@ import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.MonitorSettings;
 import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.flatten.AutoFlattenRule;
-import io.legwatch.flatten.DeadManSwitches;
 import io.legwatch.flatten.FlattenPlan;
 import io.legwatch.flatten.KillScope;
-import io.legwatch.app.live.FlattenWiring;
 import io.legwatch.metrics.PipelineLatency;
 import io.legwatch.sim.demo.DemoWorld;
 import io.legwatch.venue.VenueConnector;
@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Demo mode: a seeded {@link DemoWorld} (simulated venues sim-a/b/c and a demo trader running three
@@ -43,7 +42,7 @@ import java.util.concurrent.CompletableFuture;
  * so the bot does not fight the flatten. Each run journals to its own directory under
  * {@code <data dir>/demo-journal}: the simulated world is new every run, so there is nothing to recover.
  */
-public final class DemoMode implements LegwatchSession {
+public final class DemoMode extends WiredSession {
     public static final long DEFAULT_SEED = 7;
     /** Demo auto-flatten rule: NAKED beyond 5,000 USD for 10 s, at most 2 automatic attempts per 10 minutes. */
     static final AutoFlattenRule DEMO_RULE = new AutoFlattenRule(5_000, Duration.ofSeconds(10),
@@ -114,11 +113,6 @@ public final class DemoMode implements LegwatchSession {
     }
 
     @Override
-    public List<DeadManSwitches.State> deadManSwitches() {
-        return safety.deadManSwitches().states();
-    }
-
-    @Override
     public PipelineLatency latency() {
         return latency;
     }
@@ -129,38 +123,8 @@ public final class DemoMode implements LegwatchSession {
     }
 
     @Override
-    public FlattenPreview preview(FlattenTarget target) {
-        return safety.preview(target);
-    }
-
-    @Override
-    public CompletableFuture<ActionReceipt> execute(FlattenPreview preview) {
-        return safety.execute(preview);
-    }
-
-    @Override
-    public CompletableFuture<ActionReceipt> killAll() {
-        return safety.killAll();
-    }
-
-    @Override
-    public CompletableFuture<ActionReceipt> cancelAll(VenueId venue) {
-        return safety.cancelAll(venue);
-    }
-
-    @Override
-    public AutoFlattenControl autoFlatten() {
-        return safety.autoFlatten();
-    }
-
-    @Override
     public Optional<FaultControl> faults() {
         return Optional.of(faults);
-    }
-
-    @Override
-    public List<AppAlarm> alarms() {
-        return safety.alarms();
     }
 
     /** The bot must not re-open what is being flattened: it stops trading every strategy in scope. */
@@ -189,6 +153,7 @@ public final class DemoMode implements LegwatchSession {
     }
 
     /** The kill switch, policy and dead-man switches (for tests). */
+    @Override
     public FlattenWiring safety() {
         return safety;
     }
@@ -205,13 +170,7 @@ public final class DemoMode implements LegwatchSession {
         // producers (the clock drives the trader and the venues), then the consumers.
         safety.close();
         world.close();
-        for (VenueConnector c : connectors) {
-            try {
-                c.stop();
-            } catch (RuntimeException e) {
-                log.warn("Stopping {} failed", c.venue(), e);
-            }
-        }
+        stopAll(connectors);
         monitor.close();
         log.info("Demo stopped");
     }

@@ -1,13 +1,13 @@
 package io.legwatch.app;
 
 import io.legwatch.app.live.FlattenWiring;
+import io.legwatch.app.live.WiredSession;
 import io.legwatch.domain.TimeSource;
 import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.MonitorSettings;
 import io.legwatch.engine.MonitorSnapshot;
-import io.legwatch.flatten.DeadManSwitches;
 import io.legwatch.metrics.PipelineLatency;
 import io.legwatch.sim.SimClock;
 import io.legwatch.sim.SimExchange;
@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The simulator's load mode as a session of its own ({@code sim.load}): a fresh {@link SimExchange}
@@ -34,7 +33,7 @@ import java.util.concurrent.CompletableFuture;
  * the profile's message rate (default 50,000/s) with injected leg failures until the profile's
  * duration ends. Construction starts no thread; {@link #start()} starts them, {@link #close()} stops all.
  */
-public final class LoadTestMode implements LegwatchSession {
+public final class LoadTestMode extends WiredSession {
     private static final Logger log = LoggerFactory.getLogger(LoadTestMode.class);
     /** The simulator's own price and heartbeat tick, as in live mode's simulated venues. */
     private static final Duration SIM_TICK = Duration.ofMillis(50);
@@ -109,38 +108,8 @@ public final class LoadTestMode implements LegwatchSession {
     }
 
     @Override
-    public FlattenPreview preview(FlattenTarget target) {
-        return safety.preview(target);
-    }
-
-    @Override
-    public CompletableFuture<ActionReceipt> execute(FlattenPreview preview) {
-        return safety.execute(preview);
-    }
-
-    @Override
-    public CompletableFuture<ActionReceipt> killAll() {
-        return safety.killAll();
-    }
-
-    @Override
-    public CompletableFuture<ActionReceipt> cancelAll(VenueId venue) {
-        return safety.cancelAll(venue);
-    }
-
-    @Override
-    public AutoFlattenControl autoFlatten() {
-        return safety.autoFlatten();
-    }
-
-    @Override
-    public List<AppAlarm> alarms() {
-        return safety.alarms();
-    }
-
-    @Override
-    public List<DeadManSwitches.State> deadManSwitches() {
-        return safety.deadManSwitches().states();
+    public FlattenWiring safety() {
+        return safety;
     }
 
     @Override
@@ -168,13 +137,7 @@ public final class LoadTestMode implements LegwatchSession {
         }
         safety.close();
         simClock.close();
-        for (VenueConnector c : connectors) {
-            try {
-                c.stop();
-            } catch (RuntimeException e) {
-                log.warn("Stopping {} failed", c.venue(), e);
-            }
-        }
+        stopAll(connectors);
         monitor.close();
         log.info("Load test stopped");
     }

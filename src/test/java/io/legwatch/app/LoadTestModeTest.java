@@ -9,9 +9,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
+import static io.legwatch.app.SessionThreads.startedSince;
+import static io.legwatch.app.SessionThreads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The load-test session without a window: the profile's strategies reach the engine and close() stops every thread. */
@@ -39,22 +39,5 @@ class LoadTestModeTest {
         }
         waitUntil(Duration.ofSeconds(10), () -> startedSince(before).isEmpty());
         load.close(); // idempotent
-    }
-
-    private static Set<String> startedSince(Set<Thread> before) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !before.contains(t) && t.isAlive())
-                .filter(t -> !t.getName().startsWith("ForkJoinPool")) // the JDK's common pool is not ours
-                .map(Thread::getName).collect(Collectors.toSet());
-    }
-
-    private static void waitUntil(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            Thread.sleep(20);
-        }
     }
 }

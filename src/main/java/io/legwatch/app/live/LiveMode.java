@@ -1,12 +1,6 @@
 package io.legwatch.app.live;
 
-import io.legwatch.app.ActionReceipt;
-import io.legwatch.app.AppAlarm;
-import io.legwatch.app.AutoFlattenControl;
 import io.legwatch.app.FaultControl;
-import io.legwatch.app.FlattenPreview;
-import io.legwatch.app.FlattenTarget;
-import io.legwatch.app.LegwatchSession;
 import io.legwatch.config.AppConfig;
 import io.legwatch.config.AppConfigException;
 import io.legwatch.config.AppDirs;
@@ -15,12 +9,10 @@ import io.legwatch.config.StrategyConfig;
 import io.legwatch.config.VenueConfig;
 import io.legwatch.domain.TimeSource;
 import io.legwatch.domain.VenueEvent;
-import io.legwatch.domain.VenueId;
 import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.MonitorSettings;
 import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.flatten.AutoFlattenRule;
-import io.legwatch.flatten.DeadManSwitches;
 import io.legwatch.flatten.VenueDownRule;
 import io.legwatch.metrics.PipelineLatency;
 import io.legwatch.sim.SimClock;
@@ -36,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Live mode: the venues, strategies and policies of one validated {@link AppConfig}. Builds the
@@ -49,7 +40,7 @@ import java.util.concurrent.CompletableFuture;
  * it. {@link #start()} starts engine, safety wiring and connectors; {@link #close()} stops them all.
  * There is no fault panel in live mode ({@link #faults()} is empty).
  */
-public final class LiveMode implements LegwatchSession {
+public final class LiveMode extends WiredSession {
     private static final Logger log = LoggerFactory.getLogger(LiveMode.class);
     /** A window in which at most {@code maxAttempts} automatic flattens run (the file has no field for it). */
     static final Duration AUTO_ATTEMPT_WINDOW = Duration.ofMinutes(10);
@@ -169,11 +160,6 @@ public final class LiveMode implements LegwatchSession {
     }
 
     @Override
-    public List<DeadManSwitches.State> deadManSwitches() {
-        return safety.deadManSwitches().states();
-    }
-
-    @Override
     public PipelineLatency latency() {
         return latency;
     }
@@ -184,41 +170,12 @@ public final class LiveMode implements LegwatchSession {
     }
 
     @Override
-    public FlattenPreview preview(FlattenTarget target) {
-        return safety.preview(target);
-    }
-
-    @Override
-    public CompletableFuture<ActionReceipt> execute(FlattenPreview preview) {
-        return safety.execute(preview);
-    }
-
-    @Override
-    public CompletableFuture<ActionReceipt> killAll() {
-        return safety.killAll();
-    }
-
-    @Override
-    public CompletableFuture<ActionReceipt> cancelAll(VenueId venue) {
-        return safety.cancelAll(venue);
-    }
-
-    @Override
-    public AutoFlattenControl autoFlatten() {
-        return safety.autoFlatten();
-    }
-
-    @Override
-    public List<AppAlarm> alarms() {
-        return safety.alarms();
-    }
-
-    @Override
     public Optional<FaultControl> faults() {
         return Optional.empty();
     }
 
     /** The kill switch, policy and dead-man switches (for the UI's panels and for tests). */
+    @Override
     public FlattenWiring safety() {
         return safety;
     }
@@ -234,13 +191,7 @@ public final class LiveMode implements LegwatchSession {
         // Safety first while the venues are still connected (dead-man switches are disarmed over them),
         // then the producers, then the engine and the shared HTTP client.
         safety.close();
-        for (VenueConnector c : connectors) {
-            try {
-                c.stop();
-            } catch (RuntimeException e) {
-                log.warn("Stopping {} failed", c.venue(), e);
-            }
-        }
+        stopAll(connectors);
         if (simClock != null) {
             simClock.close();
         }
