@@ -1,22 +1,19 @@
 package io.legwatch.app;
 
+import io.legwatch.app.live.FlattenWiring;
+import io.legwatch.app.live.WiredSession;
 import io.legwatch.config.AppDirs;
 import io.legwatch.domain.Strategy;
 import io.legwatch.domain.TimeSource;
+import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.MonitorSettings;
 import io.legwatch.engine.MonitorSnapshot;
-import io.legwatch.flatten.AutoActions;
-import io.legwatch.flatten.AutoFlattenPolicy;
 import io.legwatch.flatten.AutoFlattenRule;
-import io.legwatch.flatten.FlattenAlarm;
-import io.legwatch.flatten.FlattenListener;
 import io.legwatch.flatten.FlattenPlan;
 import io.legwatch.flatten.KillScope;
-import io.legwatch.flatten.KillSwitch;
-import io.legwatch.flatten.VenueDownRule;
-import io.legwatch.journal.Journal;
+import io.legwatch.metrics.PipelineLatency;
 import io.legwatch.sim.demo.DemoWorld;
 import io.legwatch.venue.VenueConnector;
 import io.legwatch.venue.sim.InProcessConnector;
@@ -29,26 +26,23 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Demo mode: a seeded {@link DemoWorld} (simulated venues sim-a/b/c and a demo trader running three
- * hedged strategies), one {@link InProcessConnector} per venue, the {@link HedgeMonitor}, the
- * {@link KillSwitch} reporting flattens to the engine, and the auto-flatten policy (disarmed until
- * the trader arms it). Construction starts no thread; {@link #start()} starts them and
- * {@link #close()} stops every one.
+ * hedged strategies), one {@link InProcessConnector} per venue, the {@link HedgeMonitor}, and the
+ * same {@link FlattenWiring} live mode uses: kill switch, incident log, auto-flatten policy (disarmed
+ * until the trader arms it) and dead-man switches. Construction starts no thread; {@link #start()}
+ * starts them and {@link #close()} stops every one.
  *
  * <p>Flattening a strategy (by hand or by policy) first tells the demo trader to stop trading it,
  * so the bot does not fight the flatten. Each run journals to its own directory under
  * {@code <data dir>/demo-journal}: the simulated world is new every run, so there is nothing to recover.
  */
-public final class DemoMode implements LegwatchSession {
+public final class DemoMode extends WiredSession {
     public static final long DEFAULT_SEED = 7;
     /** Demo auto-flatten rule: NAKED beyond 5,000 USD for 10 s, at most 2 automatic attempts per 10 minutes. */
     static final AutoFlattenRule DEMO_RULE = new AutoFlattenRule(5_000, Duration.ofSeconds(10),
@@ -59,15 +53,11 @@ public final class DemoMode implements LegwatchSession {
 
     private final DemoWorld world;
     private final HedgeMonitor monitor;
+    private final PipelineLatency latency;
     private final List<InProcessConnector> connectors = new ArrayList<>();
-    private final Journal journal;
-    private final KillSwitch killSwitch;
-    private final AutoFlattenPolicy policy;
-    private final KillSwitchCommands commands;
+    private final FlattenWiring safety;
     private final SimFaultControl faults;
-    private final List<AppAlarm> alarms = new CopyOnWriteArrayList<>();
     private final Object lifecycle = new Object();
-    private ScheduledExecutorService ticker;
     private boolean started;
     private boolean closed;
 
@@ -79,41 +69,17 @@ public final class DemoMode implements LegwatchSession {
     DemoMode(long seed, Path journalDir) {
         this.world = DemoWorld.create(seed, TimeSource.SYSTEM);
         this.monitor = new HedgeMonitor(world.strategies(), MonitorSettings.defaults(), TimeSource.SYSTEM);
+        this.latency = new PipelineLatency(TimeSource.SYSTEM, 5).attach(monitor);
         for (VenueId venue : world.exchange().venues()) {
             connectors.add(new InProcessConnector(world.exchange(), venue));
         }
-        this.journal = new Journal(journalDir, TimeSource.SYSTEM);
-        this.killSwitch = KillSwitch.builder().venues(connectors).snapshots(monitor::snapshot).journal(journal)
-                .time(TimeSource.SYSTEM).alarms(this::alarm).listener(new FlattenListener() {
-                    @Override
-                    public void flattenStarted(String strategyId) {
-                        monitor.flattenStarted(strategyId);
-                    }
-
-                    @Override
-                    public void flattenFinished(String strategyId, boolean verifiedFlat, String detail) {
-                        monitor.flattenFinished(strategyId, verifiedFlat, detail);
-                    }
-                }).build();
-        this.commands = new KillSwitchCommands(killSwitch, this::haltDemoTrader);
-        AutoActions viaKillSwitch = AutoActions.of(killSwitch, this::alarm, TimeSource.SYSTEM);
-        this.policy = new AutoFlattenPolicy(TimeSource.SYSTEM, new AutoActions() {
-            @Override
-            public void flatten(KillScope scope, String firedBy) {
-                haltDemoTrader(scope);
-                viaKillSwitch.flatten(scope, firedBy);
-            }
-
-            @Override
-            public void alert(String strategyId, String message) {
-                viaKillSwitch.alert(strategyId, message);
-            }
-        }, VenueDownRule.OFF, journal);
+        Map<String, FlattenWiring.ArmedRule> rules = new LinkedHashMap<>();
         for (Strategy s : world.strategies()) {
-            policy.setRule(s.id(), DEMO_RULE);
+            rules.put(s.id(), new FlattenWiring.ArmedRule(DEMO_RULE, true));
         }
-        monitor.addSnapshotListener(killSwitch::onSnapshot);
-        monitor.addSnapshotListener(policy::onSnapshot);
+        this.safety = FlattenWiring.builder().monitor(monitor).connectors(connectors).journalDir(journalDir)
+                .rules(rules).globallyArmed(false)
+                .beforeExecute(this::haltDemoTrader).beforeAutoFlatten(this::haltDemoTrader).build();
         this.faults = new SimFaultControl(world.exchange());
     }
 
@@ -130,27 +96,25 @@ public final class DemoMode implements LegwatchSession {
             }
             started = true;
             monitor.start();
+            safety.start();
             for (VenueConnector c : connectors) {
-                c.start(monitor::submit);
+                c.start(this::submit);
             }
             world.start();
-            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "demo-policy-tick");
-                t.setDaemon(true);
-                return t;
-            });
-            ticker.scheduleAtFixedRate(this::tickPolicy, 1, 1, TimeUnit.SECONDS);
         }
         log.info("Demo started: venues {}, strategies {}", world.exchange().venues(),
                 world.strategies().stream().map(Strategy::id).toList());
     }
 
-    private void tickPolicy() {
-        try {
-            policy.tick();
-        } catch (RuntimeException e) {
-            log.error("auto-flatten policy tick failed", e);
-        }
+    /** Every connector's sink: stamp the parse for the latency figures, then hand it to the engine. */
+    private void submit(VenueEvent event) {
+        latency.onParsed(event, TimeSource.SYSTEM.nanos());
+        monitor.submit(event);
+    }
+
+    @Override
+    public PipelineLatency latency() {
+        return latency;
     }
 
     @Override
@@ -159,38 +123,8 @@ public final class DemoMode implements LegwatchSession {
     }
 
     @Override
-    public FlattenPreview preview(FlattenTarget target) {
-        return commands.preview(target);
-    }
-
-    @Override
-    public CompletableFuture<ActionReceipt> execute(FlattenPreview preview) {
-        return commands.execute(preview);
-    }
-
-    @Override
-    public CompletableFuture<ActionReceipt> killAll() {
-        return commands.killAll();
-    }
-
-    @Override
-    public CompletableFuture<ActionReceipt> cancelAll(VenueId venue) {
-        return commands.cancelAll(venue);
-    }
-
-    @Override
-    public AutoFlattenControl autoFlatten() {
-        return new PolicyAutoFlatten(policy);
-    }
-
-    @Override
     public Optional<FaultControl> faults() {
         return Optional.of(faults);
-    }
-
-    @Override
-    public List<AppAlarm> alarms() {
-        return List.copyOf(alarms);
     }
 
     /** The bot must not re-open what is being flattened: it stops trading every strategy in scope. */
@@ -209,11 +143,6 @@ public final class DemoMode implements LegwatchSession {
         }
     }
 
-    private void alarm(FlattenAlarm alarm) {
-        log.warn("ALARM {}: {}", alarm.kind(), alarm.message());
-        alarms.add(new AppAlarm(alarm.atMs(), alarm.kind().name(), alarm.message()));
-    }
-
     /** The simulated world behind the demo (tests read the simulator's positions from it). */
     public DemoWorld world() {
         return world;
@@ -223,6 +152,12 @@ public final class DemoMode implements LegwatchSession {
         return monitor;
     }
 
+    /** The kill switch, policy and dead-man switches (for tests). */
+    @Override
+    public FlattenWiring safety() {
+        return safety;
+    }
+
     @Override
     public void close() {
         synchronized (lifecycle) {
@@ -230,22 +165,13 @@ public final class DemoMode implements LegwatchSession {
                 return;
             }
             closed = true;
-            if (ticker != null) {
-                ticker.shutdownNow();
-            }
         }
-        // Producers first (the clock drives the trader and the venues), then the consumers.
+        // Safety first while the venues are up (dead-man switches are disarmed over them), then the
+        // producers (the clock drives the trader and the venues), then the consumers.
+        safety.close();
         world.close();
-        killSwitch.close();
-        for (VenueConnector c : connectors) {
-            try {
-                c.stop();
-            } catch (RuntimeException e) {
-                log.warn("Stopping {} failed", c.venue(), e);
-            }
-        }
+        stopAll(connectors);
         monitor.close();
-        journal.close();
         log.info("Demo stopped");
     }
 }

@@ -17,25 +17,36 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
  * The UI's flatten commands on top of the {@link KillSwitch}: previews are the kill switch's own
  * {@link FlattenPlan}s (kept until confirmed, so the confirmed plan is exactly the one shown), and
  * results are its per-venue {@link KillReceipt}s. {@code beforeExecute} is told the strategies a plan
- * touches just before it runs (demo mode halts its trader there).
+ * touches just before it runs (demo mode halts its trader there). Used by every mode through
+ * {@code app.live.FlattenWiring}.
  */
-final class KillSwitchCommands {
+public final class KillSwitchCommands {
+    /** Previews opened and never confirmed are forgotten beyond this many. */
+    private static final int PREVIEWS_KEPT = 32;
+    /** Who fired a manual action, in the journal. */
+    private static final String USER = "user";
     private final KillSwitch killSwitch;
     private final Consumer<FlattenPlan> beforeExecute;
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<String, Pending> pending = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
+            return size() > PREVIEWS_KEPT;
+        }
+    };
 
     private record Pending(FlattenTarget target, FlattenPlan plan) {
     }
 
-    KillSwitchCommands(KillSwitch killSwitch, Consumer<FlattenPlan> beforeExecute) {
+    public KillSwitchCommands(KillSwitch killSwitch, Consumer<FlattenPlan> beforeExecute) {
         this.killSwitch = killSwitch;
         this.beforeExecute = beforeExecute;
     }
@@ -53,15 +64,22 @@ final class KillSwitchCommands {
         return new KillScope.Global();
     }
 
-    FlattenPreview preview(FlattenTarget target) {
+    /** See {@link LegwatchSession#preview}. */
+    public FlattenPreview preview(FlattenTarget target) {
         FlattenPlan plan = killSwitch.plan(scope(target), KillMode.FLATTEN);
-        pending.put(plan.flattenId(), new Pending(target, plan));
+        synchronized (pending) {
+            pending.put(plan.flattenId(), new Pending(target, plan));
+        }
         return new FlattenPreview(target, plan.flattenId(), plan.legs().stream().map(this::line).toList(),
                 plan.ladder(), plan.warnings());
     }
 
-    CompletableFuture<ActionReceipt> execute(FlattenPreview preview) {
-        Pending p = pending.remove(preview.planId());
+    /** See {@link LegwatchSession#execute}: runs the plan that was previewed, once. */
+    public CompletableFuture<ActionReceipt> execute(FlattenPreview preview) {
+        Pending p;
+        synchronized (pending) {
+            p = pending.remove(preview.planId());
+        }
         if (p == null) {
             // Already executed (a double click) or never previewed here: never guess a plan.
             return CompletableFuture.failedFuture(new IllegalStateException(
@@ -70,19 +88,19 @@ final class KillSwitchCommands {
         return run(p.target(), p.plan(), p.target() instanceof FlattenTarget.Global ? "Kill switch" : "Flatten");
     }
 
-    CompletableFuture<ActionReceipt> killAll() {
+    public CompletableFuture<ActionReceipt> killAll() {
         FlattenTarget target = new FlattenTarget.Global();
         return run(target, killSwitch.plan(new KillScope.Global(), KillMode.FLATTEN), "Kill switch");
     }
 
-    CompletableFuture<ActionReceipt> cancelAll(VenueId venue) {
+    public CompletableFuture<ActionReceipt> cancelAll(VenueId venue) {
         FlattenTarget target = new FlattenTarget.Venue(venue);
         return run(target, killSwitch.plan(new KillScope.Venue(venue), KillMode.CANCEL), "Cancel all orders");
     }
 
     private CompletableFuture<ActionReceipt> run(FlattenTarget target, FlattenPlan plan, String action) {
         beforeExecute.accept(plan);
-        return killSwitch.execute(plan, "user").result().thenApply(r -> receipt(target, action, r));
+        return killSwitch.execute(plan, USER).result().thenApply(r -> receipt(target, action, r));
     }
 
     static ActionReceipt receipt(FlattenTarget target, String action, KillResult result) {
@@ -94,8 +112,12 @@ final class KillSwitchCommands {
 
     private static VenueReceipt venue(KillReceipt r) {
         long toFlat = Double.isNaN(r.timeToFlatMs()) ? -1 : Math.round(r.timeToFlatMs());
-        return new VenueReceipt(r.venue(), r.ordersCancelled(), r.openOrdersZero(), r.positionsZero(), toFlat,
-                r.stillOpen());
+        List<String> open = r.stillOpen();
+        if (r.pending()) {
+            open = new ArrayList<>(open);
+            open.add("venue not answering; work queued");
+        }
+        return new VenueReceipt(r.venue(), r.ordersCancelled(), r.openOrdersZero(), r.positionsZero(), toFlat, open);
     }
 
     private PlannedOrder line(PlanLeg leg) {

@@ -2,6 +2,8 @@ package io.legwatch.app;
 
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.MonitorSnapshot;
+import io.legwatch.flatten.DeadManSwitches;
+import io.legwatch.metrics.PipelineLatency;
 
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -46,6 +48,19 @@ public interface LegwatchSession extends AutoCloseable {
 
     /** Alarms raised since start, oldest first (a cheap copy; the UI polls it once per frame). */
     java.util.List<AppAlarm> alarms();
+
+    /**
+     * The venue-to-screen latency recorder, attached to this session's engine and fed by its
+     * connectors; the UI stamps the FX side (snapshot applied, frame rendered) and reads the
+     * status line from it.
+     */
+    PipelineLatency latency();
+
+    /**
+     * Each venue's exchange-side dead-man switch and its time to fire, for the panel that must also
+     * show {@link DeadManSwitches#WARNING} (they cancel orders, they do not close positions).
+     */
+    java.util.List<DeadManSwitches.State> deadManSwitches();
 
     /** Present only in demo mode. */
     Optional<FaultControl> faults();

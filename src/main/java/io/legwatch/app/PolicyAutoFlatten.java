@@ -2,11 +2,14 @@ package io.legwatch.app;
 
 import io.legwatch.flatten.AutoFlattenPolicy;
 
+import java.util.HashMap;
+import java.util.Map;
+
 /** The UI's armed/disarmed switches, backed by the flatten package's {@link AutoFlattenPolicy}. */
-final class PolicyAutoFlatten implements AutoFlattenControl {
+public final class PolicyAutoFlatten implements AutoFlattenControl {
     private final AutoFlattenPolicy policy;
 
-    PolicyAutoFlatten(AutoFlattenPolicy policy) {
+    public PolicyAutoFlatten(AutoFlattenPolicy policy) {
         this.policy = policy;
     }
 
@@ -23,6 +26,17 @@ final class PolicyAutoFlatten implements AutoFlattenControl {
     @Override
     public boolean armed(String strategyId) {
         return policy.state().strategies().stream().anyMatch(s -> s.strategyId().equals(strategyId) && s.armed());
+    }
+
+    @Override
+    public Map<String, Long> countdowns() {
+        Map<String, Long> out = new HashMap<>();
+        for (AutoFlattenPolicy.StrategyState s : policy.state().strategies()) {
+            if (s.effective() && s.firesInMs() >= 0) {
+                out.put(s.strategyId(), s.firesInMs());
+            }
+        }
+        return out;
     }
 
     @Override

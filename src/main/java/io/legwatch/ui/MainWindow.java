@@ -6,12 +6,14 @@ import io.legwatch.config.SettingsStore;
 import io.legwatch.config.UserSettings;
 import io.legwatch.domain.TimeSource;
 import io.legwatch.ui.demo.FaultPanel;
+import io.legwatch.ui.demo.LoadTestWindow;
 import io.legwatch.ui.flatten.FlattenActions;
 import io.legwatch.ui.flatten.HoldToFireButton;
 import io.legwatch.ui.positions.PositionRow;
 import io.legwatch.ui.positions.PositionTable;
 import io.legwatch.ui.positions.PositionTreeModel;
 import io.legwatch.ui.positions.RowKind;
+import io.legwatch.ui.venues.DeadManDialog;
 import io.legwatch.ui.venues.VenueStrip;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
@@ -64,6 +66,7 @@ public final class MainWindow {
     private final UnderlyingStrip underlying = new UnderlyingStrip();
     private final SnapshotPump pump;
     private final UiClock clock;
+    private final LatencyStatus latencyStatus;
     private final FlattenActions actions;
     private final HoldToFireButton killButton = new HoldToFireButton("KILL ALL", KILL_HOLD);
     private final Optional<FaultPanel> faultPanel;
@@ -77,7 +80,8 @@ public final class MainWindow {
         this.table = new PositionTable(model, session.autoFlatten(), actions::flattenRow);
         this.venues = new VenueStrip(actions);
         this.clock = new UiClock(time, Duration.millis(250));
-        this.pump = new SnapshotPump(session::snapshot);
+        this.pump = new SnapshotPump(session::snapshot, session.latency(), time);
+        this.latencyStatus = new LatencyStatus(session.latency(), time);
         this.faultPanel = session.faults().map(FaultPanel::new);
 
         pump.subscribe(s -> model.apply(s, clock.nowMs()));
@@ -87,6 +91,7 @@ public final class MainWindow {
         clock.onTick(model::tick);
         clock.onTick(venues::tick);
         clock.onTick(now -> errors.applyAlarms(session.alarms()));
+        clock.onTick(now -> model.showAutoCountdowns(session.autoFlatten().countdowns()));
         faultPanel.ifPresent(p -> clock.onTick(now -> {
             if (p.view().isVisible()) {
                 p.refreshState();
@@ -96,6 +101,12 @@ public final class MainWindow {
         root.getStyleClass().add("legwatch");
         root.setTop(new VBox(toolbar(), underlying.view()));
         root.setCenter(center());
+        Button deadMan = new Button("Dead-man", new FontIcon("mdmz-timer"));
+        deadMan.setId("dead-man-button");
+        deadMan.getStyleClass().addAll("small", "flat");
+        deadMan.setTooltip(new Tooltip("Exchange-side dead-man switches per venue (they cancel orders, not positions)"));
+        deadMan.setOnAction(e -> new DeadManDialog(window(), session::deadManSwitches).show());
+        venues.addRight(deadMan, latencyStatus.view());
         root.setBottom(venues.view());
         faultPanel.ifPresent(p -> {
             p.view().setVisible(false);
@@ -149,7 +160,12 @@ public final class MainWindow {
                 p.view().setVisible(on);
                 p.view().setManaged(on);
             });
-            bar.getChildren().add(faults);
+            Button loadTest = new Button("Load test", new FontIcon("mdmz-speed"));
+            loadTest.setId("load-test");
+            loadTest.setTooltip(new Tooltip("Demo: open a second window on a simulated load of 500 strategies x 4 legs "
+                    + "at 50,000 messages/s with injected leg failures (runs 60 s; closing the window stops it)"));
+            loadTest.setOnAction(e -> LoadTestWindow.open(window()));
+            bar.getChildren().addAll(faults, loadTest);
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -212,6 +228,8 @@ public final class MainWindow {
         Scene scene = new Scene(root);
         scene.getStylesheets().add(Css.url());
         scene.getAccelerators().put(KILL_HOTKEY, actions::killWithConfirm);
+        // After CSS and layout: the frame that shows the pump's snapshot is ready (latency stamps).
+        scene.addPostLayoutPulseListener(pump::onRendered);
         stage.setScene(scene);
         stage.setTitle("Legwatch \u2014 " + session.label());
         WindowIcons.apply(stage);
@@ -235,11 +253,13 @@ public final class MainWindow {
     public void start() {
         pump.start();
         clock.start();
+        latencyStatus.start();
     }
 
     public void stop() {
         pump.stop();
         clock.stop();
+        latencyStatus.stop();
     }
 
     private Window window() {
@@ -264,6 +284,10 @@ public final class MainWindow {
 
     public UiClock clock() {
         return clock;
+    }
+
+    public LatencyStatus latencyStatus() {
+        return latencyStatus;
     }
 
     public AlertLog errors() {

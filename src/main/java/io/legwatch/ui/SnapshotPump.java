@@ -1,6 +1,8 @@
 package io.legwatch.ui;
 
+import io.legwatch.domain.TimeSource;
 import io.legwatch.engine.MonitorSnapshot;
+import io.legwatch.metrics.PipelineLatency;
 import javafx.animation.AnimationTimer;
 
 import java.util.ArrayList;
@@ -13,21 +15,36 @@ import java.util.function.Supplier;
  * published snapshot (a volatile read) and, only when its version changed, hands it to the views,
  * which diff it against what they show. A burst of venue messages therefore costs the FX thread
  * at most one diff per frame, and there is no {@code Platform.runLater} per message.
+ *
+ * <p>It also stamps the FX side of the {@link PipelineLatency}: the snapshot applied, and (through
+ * {@link #onRendered}, called from the scene's post-layout pulse listener) the frame rendered and the
+ * time the pulse took. Nothing here allocates per pulse.
  */
 public final class SnapshotPump {
     private final Supplier<MonitorSnapshot> source;
+    private final PipelineLatency latency;
+    private final TimeSource time;
     private final List<Consumer<MonitorSnapshot>> views = new ArrayList<>();
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
+            pulseStartNanos = time.nanos();
             pump();
         }
     };
+    /** When this pulse's timer ran; 0 while stopped (then a rendered frame is not ours to time). */
+    private long pulseStartNanos;
     private long shownVersion = Long.MIN_VALUE;
     private long appliedCount;
 
-    public SnapshotPump(Supplier<MonitorSnapshot> source) {
+    /**
+     * @param latency where the FX-side stamps go
+     * @param time    the clock the connectors stamp receive times with (so data age is comparable)
+     */
+    public SnapshotPump(Supplier<MonitorSnapshot> source, PipelineLatency latency, TimeSource time) {
         this.source = source;
+        this.latency = latency;
+        this.time = time;
     }
 
     public void subscribe(Consumer<MonitorSnapshot> view) {
@@ -40,6 +57,18 @@ public final class SnapshotPump {
 
     public void stop() {
         timer.stop();
+        pulseStartNanos = 0;
+    }
+
+    /** The frame was laid out: call from the scene's post-layout pulse listener. */
+    public void onRendered() {
+        if (pulseStartNanos == 0) {
+            return;
+        }
+        long t = time.nanos();
+        latency.onRendered(t);
+        latency.onPulse(t - pulseStartNanos);
+        pulseStartNanos = 0;
     }
 
     /** One pulse: apply the latest snapshot if it is new. Returns true when views were updated. */
@@ -53,6 +82,7 @@ public final class SnapshotPump {
         for (Consumer<MonitorSnapshot> v : views) {
             v.accept(snapshot);
         }
+        latency.onSnapshotApplied(snapshot, time.nanos());
         return true;
     }
 

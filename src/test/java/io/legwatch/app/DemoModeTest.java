@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
+import static io.legwatch.app.SessionThreads.startedSince;
+import static io.legwatch.app.SessionThreads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Demo wiring without a window: it comes up hedged, faults reach the simulator, and close() leaves no thread behind. */
@@ -38,22 +38,5 @@ class DemoModeTest {
         }
         waitUntil(Duration.ofSeconds(10), () -> startedSince(before).isEmpty());
         demo.close(); // idempotent
-    }
-
-    private static Set<String> startedSince(Set<Thread> before) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !before.contains(t) && t.isAlive())
-                .filter(t -> !t.getName().startsWith("ForkJoinPool")) // the JDK's common pool is not ours
-                .map(Thread::getName).collect(Collectors.toSet());
-    }
-
-    private static void waitUntil(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not met within " + timeout);
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -13,6 +13,8 @@ import io.legwatch.domain.Side;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.engine.StrategyView;
+import io.legwatch.flatten.DeadManSwitches;
+import io.legwatch.metrics.PipelineLatency;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +34,8 @@ public final class FakeSession implements LegwatchSession {
     public final List<FlattenTarget> flattened = new CopyOnWriteArrayList<>();
     public final List<VenueId> cancelled = new CopyOnWriteArrayList<>();
     public volatile CompletableFuture<ActionReceipt> nextResult;
+    /** Not attached to an engine: the window stamps the FX side, tests may stamp the rest. */
+    public final PipelineLatency latency = new PipelineLatency();
     private final Map<String, Boolean> armed = new HashMap<>();
     private boolean globalArmed;
     private int plans;
@@ -43,6 +47,11 @@ public final class FakeSession implements LegwatchSession {
 
     @Override
     public void start() {
+    }
+
+    @Override
+    public PipelineLatency latency() {
+        return latency;
     }
 
     @Override
@@ -113,7 +122,23 @@ public final class FakeSession implements LegwatchSession {
             public void setArmed(String strategyId, boolean a) {
                 armed.put(strategyId, a);
             }
+
+            @Override
+            public Map<String, Long> countdowns() {
+                return Map.copyOf(countdowns);
+            }
         };
+    }
+
+    /** What {@link AutoFlattenControl#countdowns()} answers: ms until the policy fires, by strategy. */
+    public final Map<String, Long> countdowns = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** What {@link #deadManSwitches()} answers. */
+    public final List<DeadManSwitches.State> deadMan = new CopyOnWriteArrayList<>();
+
+    @Override
+    public List<DeadManSwitches.State> deadManSwitches() {
+        return List.copyOf(deadMan);
     }
 
     public final List<io.legwatch.app.AppAlarm> alarms = new CopyOnWriteArrayList<>();

@@ -5,6 +5,8 @@ import io.legwatch.app.AppAlarm;
 import io.legwatch.app.AutoFlattenControl;
 import io.legwatch.app.FlattenPreview;
 import io.legwatch.app.FlattenTarget;
+import io.legwatch.app.KillSwitchCommands;
+import io.legwatch.app.PolicyAutoFlatten;
 import io.legwatch.domain.TimeSource;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.HedgeMonitor;
@@ -19,7 +21,6 @@ import io.legwatch.flatten.FlattenAlarm;
 import io.legwatch.flatten.FlattenListener;
 import io.legwatch.flatten.FlattenPlan;
 import io.legwatch.flatten.IncidentFeed;
-import io.legwatch.flatten.KillMode;
 import io.legwatch.flatten.KillScope;
 import io.legwatch.flatten.KillSwitch;
 import io.legwatch.flatten.VenueDownRule;
@@ -31,7 +32,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,11 +49,9 @@ import java.util.function.Consumer;
  * {@link HedgeMonitor}'s snapshots. It also answers the session's flatten commands
  * ({@link #preview}, {@link #execute}, {@link #killAll}, {@link #cancelAll}) in the app's records.
  *
- * <p>Built by {@link LiveMode}; written so that demo mode can build one the same way (in-process
- * connectors, {@link Builder#beforeExecute} to stop the demo trader first). The command translation
- * ({@link Receipts}, {@link #autoFlatten()}) repeats what demo mode's package-private
- * {@code app.KillSwitchCommands} and {@code app.PolicyAutoFlatten} do; once those are public this class
- * should delegate to them instead.
+ * <p>Built by {@link LiveMode} and by {@link io.legwatch.app.DemoMode} (in-process connectors,
+ * {@link Builder#beforeExecute} and {@link Builder#beforeAutoFlatten} to stop the demo trader first).
+ * The commands are {@link KillSwitchCommands} and {@link PolicyAutoFlatten}.
  *
  * <p>Threads: {@link #start()} starts one scheduler ({@code legwatch-safety}: policy tick and dead-man
  * refresh, once a second) besides the kill switch's own executor; {@link #close()} stops both,
@@ -66,9 +64,6 @@ public final class FlattenWiring implements AutoCloseable {
     /** ... and we refresh well inside it. */
     static final Duration DEAD_MAN_REFRESH = Duration.ofSeconds(15);
     private static final Duration TICK = Duration.ofSeconds(1);
-    private static final int PREVIEWS_KEPT = 32;
-    /** Who fired a manual action, in the journal (the same word demo mode uses). */
-    private static final String USER = "user";
 
     private final HedgeMonitor monitor;
     private final TimeSource time;
@@ -77,14 +72,9 @@ public final class FlattenWiring implements AutoCloseable {
     private final KillSwitch killSwitch;
     private final AutoFlattenPolicy policy;
     private final DeadManSwitches deadMan;
-    private final Consumer<FlattenPlan> beforeExecute;
+    private final KillSwitchCommands commands;
+    private final AutoFlattenControl autoFlatten;
     private final List<AppAlarm> alarms = new CopyOnWriteArrayList<>();
-    private final Map<String, Held> previews = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Held> eldest) {
-            return size() > PREVIEWS_KEPT;
-        }
-    };
     private final TransitionListener incidentFeed;
     private final SnapshotListener exposureFeed;
     private final SnapshotListener snapshotFeed;
@@ -92,29 +82,43 @@ public final class FlattenWiring implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private boolean closed;
 
-    /** A previewed plan kept so that {@link #execute} runs exactly it. */
-    private record Held(FlattenPreview preview, FlattenPlan plan) {
-    }
-
     private FlattenWiring(Builder b) {
         this.monitor = Objects.requireNonNull(b.monitor, "monitor");
         this.time = b.time;
-        this.beforeExecute = b.beforeExecute;
         this.journal = new Journal(Objects.requireNonNull(b.journalDir, "journalDir"), time);
         this.incidents = new IncidentLog(journal, time);
         this.killSwitch = KillSwitch.builder().venues(b.connectors).snapshots(monitor::snapshot).journal(journal)
                 .time(time).alarms(this::alarm).listener(FlattenListener.of(monitor))
                 .resultListener(IncidentFeed.into(incidents)).build();
-        this.policy = new AutoFlattenPolicy(time, AutoActions.of(killSwitch, this::alarm, time), b.venueDown, journal);
+        this.commands = new KillSwitchCommands(killSwitch, b.beforeExecute);
+        this.policy = new AutoFlattenPolicy(time, beforeFlatten(AutoActions.of(killSwitch, this::alarm, time),
+                b.beforeAutoFlatten), b.venueDown, journal);
+        this.autoFlatten = new PolicyAutoFlatten(policy);
         b.rules.forEach((strategy, rule) -> policy.setRule(strategy, rule.rule()));
         this.deadMan = new DeadManSwitches(b.connectors, time, DEAD_MAN_TIMEOUT, DEAD_MAN_REFRESH);
         this.incidentFeed = IncidentFeed.transitions(incidents);
         this.exposureFeed = IncidentFeed.exposures(incidents);
         this.snapshotFeed = this::onSnapshot;
-        // Arming comes from the config; journaled as such. Global is armed when anything asks to be.
+        // Arming comes from the config; journaled as such. Global is armed when anything asks to be,
+        // unless the builder says otherwise (demo: strategies armed, global off until the trader arms it).
         boolean any = b.venueDown.enabled() || b.rules.values().stream().anyMatch(ArmedRule::armed);
         b.rules.forEach((strategy, rule) -> policy.arm(strategy, rule.armed(), "config"));
-        policy.armGlobally(any, "config");
+        policy.armGlobally(b.globallyArmed != null ? b.globallyArmed : any, "config");
+    }
+
+    private static AutoActions beforeFlatten(AutoActions actions, Consumer<KillScope> hook) {
+        return new AutoActions() {
+            @Override
+            public void flatten(KillScope scope, String firedBy) {
+                hook.accept(scope);
+                actions.flatten(scope, firedBy);
+            }
+
+            @Override
+            public void alert(String strategyId, String message) {
+                actions.alert(strategyId, message);
+            }
+        };
     }
 
     public static Builder builder() {
@@ -170,85 +174,29 @@ public final class FlattenWiring implements AutoCloseable {
         alarms.add(new AppAlarm(a.atMs(), a.kind().name(), a.message()));
     }
 
-    // ---- session commands
+    // ---- session commands (the same translation every mode uses)
 
     /** See {@link io.legwatch.app.LegwatchSession#preview}. */
     public FlattenPreview preview(FlattenTarget target) {
-        FlattenPlan plan = killSwitch.plan(scope(target), KillMode.FLATTEN);
-        FlattenPreview preview = Receipts.preview(target, plan);
-        synchronized (previews) {
-            previews.put(plan.flattenId(), new Held(preview, plan));
-        }
-        return preview;
+        return commands.preview(target);
     }
 
     /** See {@link io.legwatch.app.LegwatchSession#execute}: runs the plan that was previewed, once. */
     public CompletableFuture<ActionReceipt> execute(FlattenPreview preview) {
-        Held held;
-        synchronized (previews) {
-            held = previews.get(preview.planId());
-        }
-        if (held == null || !held.preview().equals(preview)) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException("plan " + preview.planId()
-                    + " is not a current preview of this session; preview again"));
-        }
-        return run(preview.target(), held.plan(),
-                preview.target() instanceof FlattenTarget.Global ? "Kill switch" : "Flatten");
+        return commands.execute(preview);
     }
 
     public CompletableFuture<ActionReceipt> killAll() {
-        FlattenTarget target = new FlattenTarget.Global();
-        return run(target, killSwitch.plan(KillScope.global(), KillMode.FLATTEN), "Kill switch");
+        return commands.killAll();
     }
 
     public CompletableFuture<ActionReceipt> cancelAll(VenueId venue) {
-        FlattenTarget target = new FlattenTarget.Venue(venue);
-        return run(target, killSwitch.plan(KillScope.venue(venue), KillMode.CANCEL), "Cancel all orders");
-    }
-
-    private CompletableFuture<ActionReceipt> run(FlattenTarget target, FlattenPlan plan, String action) {
-        if (plan.mode() == KillMode.FLATTEN) {
-            beforeExecute.accept(plan);
-        }
-        return killSwitch.execute(plan, USER).result().thenApply(r -> Receipts.receipt(target, action, r));
-    }
-
-    static KillScope scope(FlattenTarget target) {
-        if (target instanceof FlattenTarget.Strategy s) {
-            return KillScope.strategy(s.strategyId());
-        }
-        if (target instanceof FlattenTarget.Leg l) {
-            return KillScope.leg(l.strategyId(), l.legId());
-        }
-        if (target instanceof FlattenTarget.Venue v) {
-            return KillScope.venue(v.venue());
-        }
-        return KillScope.global();
+        return commands.cancelAll(venue);
     }
 
     /** Arming switches backed by the policy (every change journaled with "user"). */
     public AutoFlattenControl autoFlatten() {
-        return new AutoFlattenControl() {
-            @Override
-            public boolean globalArmed() {
-                return policy.state().globallyArmed();
-            }
-
-            @Override
-            public void setGlobalArmed(boolean armed) {
-                policy.armGlobally(armed, USER);
-            }
-
-            @Override
-            public boolean armed(String strategyId) {
-                return policy.state().strategies().stream().anyMatch(s -> s.strategyId().equals(strategyId) && s.armed());
-            }
-
-            @Override
-            public void setArmed(String strategyId, boolean armed) {
-                policy.arm(strategyId, armed, USER);
-            }
-        };
+        return autoFlatten;
     }
 
     public List<AppAlarm> alarms() {
@@ -306,6 +254,8 @@ public final class FlattenWiring implements AutoCloseable {
         private Map<String, ArmedRule> rules = Map.of();
         private VenueDownRule venueDown = VenueDownRule.OFF;
         private Consumer<FlattenPlan> beforeExecute = plan -> { };
+        private Consumer<KillScope> beforeAutoFlatten = scope -> { };
+        private Boolean globallyArmed;
 
         public Builder monitor(HedgeMonitor monitor) {
             this.monitor = monitor;
@@ -339,9 +289,21 @@ public final class FlattenWiring implements AutoCloseable {
             return this;
         }
 
-        /** Runs on the caller's thread before a manual flatten is executed (demo: stop the trader in scope). */
+        /** Runs on the caller's thread before a manual flatten or cancel-all is executed (demo: stop the trader in scope). */
         public Builder beforeExecute(Consumer<FlattenPlan> hook) {
             this.beforeExecute = Objects.requireNonNull(hook);
+            return this;
+        }
+
+        /** Runs on the policy's thread before an automatic flatten is sent (demo: stop the trader in scope). */
+        public Builder beforeAutoFlatten(Consumer<KillScope> hook) {
+            this.beforeAutoFlatten = Objects.requireNonNull(hook);
+            return this;
+        }
+
+        /** Global arming at start; by default armed when any rule or the venue-down rule is armed. */
+        public Builder globallyArmed(boolean armed) {
+            this.globallyArmed = armed;
             return this;
         }
 

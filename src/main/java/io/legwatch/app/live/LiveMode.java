@@ -1,12 +1,6 @@
 package io.legwatch.app.live;
 
-import io.legwatch.app.ActionReceipt;
-import io.legwatch.app.AppAlarm;
-import io.legwatch.app.AutoFlattenControl;
 import io.legwatch.app.FaultControl;
-import io.legwatch.app.FlattenPreview;
-import io.legwatch.app.FlattenTarget;
-import io.legwatch.app.LegwatchSession;
 import io.legwatch.config.AppConfig;
 import io.legwatch.config.AppConfigException;
 import io.legwatch.config.AppDirs;
@@ -14,12 +8,13 @@ import io.legwatch.config.CredentialResolver;
 import io.legwatch.config.StrategyConfig;
 import io.legwatch.config.VenueConfig;
 import io.legwatch.domain.TimeSource;
-import io.legwatch.domain.VenueId;
+import io.legwatch.domain.VenueEvent;
 import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.MonitorSettings;
 import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.flatten.AutoFlattenRule;
 import io.legwatch.flatten.VenueDownRule;
+import io.legwatch.metrics.PipelineLatency;
 import io.legwatch.sim.SimClock;
 import io.legwatch.sim.SimExchange;
 import io.legwatch.venue.VenueConnector;
@@ -33,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Live mode: the venues, strategies and policies of one validated {@link AppConfig}. Builds the
@@ -46,7 +40,7 @@ import java.util.concurrent.CompletableFuture;
  * it. {@link #start()} starts engine, safety wiring and connectors; {@link #close()} stops them all.
  * There is no fault panel in live mode ({@link #faults()} is empty).
  */
-public final class LiveMode implements LegwatchSession {
+public final class LiveMode extends WiredSession {
     private static final Logger log = LoggerFactory.getLogger(LiveMode.class);
     /** A window in which at most {@code maxAttempts} automatic flattens run (the file has no field for it). */
     static final Duration AUTO_ATTEMPT_WINDOW = Duration.ofMinutes(10);
@@ -56,6 +50,7 @@ public final class LiveMode implements LegwatchSession {
     private final String label;
     private final TimeSource time;
     private final HedgeMonitor monitor;
+    private final PipelineLatency latency;
     private final ConnectorFactory factory;
     private final List<VenueConnector> connectors;
     private final FlattenWiring safety;
@@ -82,6 +77,7 @@ public final class LiveMode implements LegwatchSession {
             throw e;
         }
         this.monitor = new HedgeMonitor(config.domainStrategies(), monitorSettings(config), time);
+        this.latency = new PipelineLatency(time, 5).attach(monitor);
         this.safety = FlattenWiring.builder().monitor(monitor).connectors(connectors).journalDir(journalDir).time(time)
                 .rules(rules(config.strategies()))
                 .venueDown(new VenueDownRule(config.venueDown().enabled(), config.venueDown().after()))
@@ -151,10 +147,21 @@ public final class LiveMode implements LegwatchSession {
                 simClock.start();
             }
             for (VenueConnector c : connectors) {
-                c.start(monitor::submit);
+                c.start(this::submit);
             }
         }
         log.info("Live session started: venues {}", connectors.stream().map(VenueConnector::venue).toList());
+    }
+
+    /** Every connector's sink: stamp the parse for the latency figures, then hand it to the engine. */
+    private void submit(VenueEvent event) {
+        latency.onParsed(event, time.nanos());
+        monitor.submit(event);
+    }
+
+    @Override
+    public PipelineLatency latency() {
+        return latency;
     }
 
     @Override
@@ -163,41 +170,12 @@ public final class LiveMode implements LegwatchSession {
     }
 
     @Override
-    public FlattenPreview preview(FlattenTarget target) {
-        return safety.preview(target);
-    }
-
-    @Override
-    public CompletableFuture<ActionReceipt> execute(FlattenPreview preview) {
-        return safety.execute(preview);
-    }
-
-    @Override
-    public CompletableFuture<ActionReceipt> killAll() {
-        return safety.killAll();
-    }
-
-    @Override
-    public CompletableFuture<ActionReceipt> cancelAll(VenueId venue) {
-        return safety.cancelAll(venue);
-    }
-
-    @Override
-    public AutoFlattenControl autoFlatten() {
-        return safety.autoFlatten();
-    }
-
-    @Override
-    public List<AppAlarm> alarms() {
-        return safety.alarms();
-    }
-
-    @Override
     public Optional<FaultControl> faults() {
         return Optional.empty();
     }
 
     /** The kill switch, policy and dead-man switches (for the UI's panels and for tests). */
+    @Override
     public FlattenWiring safety() {
         return safety;
     }
@@ -213,13 +191,7 @@ public final class LiveMode implements LegwatchSession {
         // Safety first while the venues are still connected (dead-man switches are disarmed over them),
         // then the producers, then the engine and the shared HTTP client.
         safety.close();
-        for (VenueConnector c : connectors) {
-            try {
-                c.stop();
-            } catch (RuntimeException e) {
-                log.warn("Stopping {} failed", c.venue(), e);
-            }
-        }
+        stopAll(connectors);
         if (simClock != null) {
             simClock.close();
         }

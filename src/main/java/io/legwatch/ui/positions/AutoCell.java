@@ -1,16 +1,21 @@
 package io.legwatch.ui.positions;
 
 import io.legwatch.app.AutoFlattenControl;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeTableCell;
+import javafx.scene.layout.HBox;
 
 /**
  * Auto-flatten armed/disarmed for one strategy. The state lives in the flatten policy, not in
- * the snapshot, so the cell reads it whenever it is (re)used and writes it on toggle.
+ * the snapshot, so the cell reads it whenever it is (re)used and writes it on toggle. While the policy
+ * is counting down on a naked strategy, the cell shows the time left before it flattens.
  */
 final class AutoCell extends TreeTableCell<PositionRow, PositionRow> {
     private final ToggleButton toggle = new ToggleButton();
+    private final Label firesIn = new Label();
+    private final HBox box = new HBox(4, toggle, firesIn);
     private final AutoFlattenControl control;
 
     AutoCell(AutoFlattenControl control) {
@@ -20,6 +25,11 @@ final class AutoCell extends TreeTableCell<PositionRow, PositionRow> {
         toggle.setFocusTraversable(false);
         toggle.setTooltip(new Tooltip("Automatic flatten for this strategy: armed lets the policy flatten it "
                 + "when it stays naked; it acts only while the global Auto-flatten switch is armed too"));
+        firesIn.getStyleClass().add("auto-fires-in");
+        firesIn.setTooltip(new Tooltip("Naked beyond the threshold: automatic flatten fires when this reaches zero"));
+        firesIn.managedProperty().bind(firesIn.textProperty().isNotEmpty());
+        firesIn.visibleProperty().bind(firesIn.managedProperty());
+        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         toggle.setOnAction(e -> {
             PositionRow row = getItem();
             if (row != null) {
@@ -38,12 +48,16 @@ final class AutoCell extends TreeTableCell<PositionRow, PositionRow> {
     protected void updateItem(PositionRow row, boolean empty) {
         super.updateItem(row, empty);
         setText(null);
+        firesIn.textProperty().unbind();
+        firesIn.setText("");
         if (empty || row == null || row.kind() != RowKind.STRATEGY) {
             setGraphic(null);
             return;
         }
         toggle.setId("auto-" + row.strategyId());
+        firesIn.setId("auto-fires-" + row.strategyId());
+        firesIn.textProperty().bind(row.autoFiresInProperty());
         show(control.armed(row.strategyId()));
-        setGraphic(toggle);
+        setGraphic(box);
     }
 }

@@ -42,6 +42,7 @@ public final class PositionRow {
     private final StringProperty detail = new SimpleStringProperty(this, "detail", "");
     private final StringProperty nakedFor = new SimpleStringProperty(this, "nakedFor", "");
     private final StringProperty age = new SimpleStringProperty(this, "age", "");
+    private final StringProperty autoFiresIn = new SimpleStringProperty(this, "autoFiresIn", "");
 
     private PositionRow(RowKind kind, String key) {
         this.kind = kind;
@@ -154,6 +155,14 @@ public final class PositionRow {
         }
     }
 
+    /** Strategy rows: time until the armed auto-flatten policy fires, or -1 when nothing is pending. */
+    void autoFiresIn(long millis) {
+        String text = millis < 0 ? "" : Format.age(millis);
+        if (!text.equals(autoFiresIn.get())) {
+            autoFiresIn.set(text);
+        }
+    }
+
     private static boolean showsNakedTimer(HedgeStatus s) {
         return s != HedgeStatus.HEDGED && s != HedgeStatus.FLAT;
     }
@@ -243,6 +252,11 @@ public final class PositionRow {
 
     public ReadOnlyStringProperty ageProperty() {
         return age;
+    }
+
+    /** "" unless the strategy's auto-flatten is armed and counting down; then the time left, e.g. "7.2s". */
+    public ReadOnlyStringProperty autoFiresInProperty() {
+        return autoFiresIn;
     }
 
     @Override

@@ -58,8 +58,8 @@ public final class PositionTable {
                 tip(number("tolerance", "Tolerance", 100, PositionRow::toleranceProperty),
                         "How far net USD may stray and still count as hedged"),
                 tip(number("age", "Age", 64, PositionRow::ageProperty), "Time since the venue last reported on this leg"),
-                tip(self("auto", "Auto", 70, c -> new AutoCell(auto)),
-                        "Automatic flatten armed for this strategy")));
+                tip(self("auto", "Auto", 120, c -> new AutoCell(auto)),
+                        "Automatic flatten armed for this strategy, and the time left before it fires while naked")));
         table.getColumns().forEach(c -> c.setSortable(false));
 
         // FLATTEN_FAILED rows flash: one timeline toggles one pseudo-class on the table, and runs

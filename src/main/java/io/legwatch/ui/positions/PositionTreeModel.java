@@ -95,6 +95,14 @@ public final class PositionTreeModel {
         unassigned.tick(nowMs);
     }
 
+    /**
+     * Shows the auto-flatten countdowns ({@link io.legwatch.app.AutoFlattenControl#countdowns()}):
+     * strategies absent from {@code firesInMs} have nothing pending.
+     */
+    public void showAutoCountdowns(Map<String, Long> firesInMs) {
+        strategies.forEach((id, b) -> b.item.getValue().autoFiresIn(firesInMs.getOrDefault(id, -1L)));
+    }
+
     public Optional<TreeItem<PositionRow>> strategyItem(String strategyId) {
         return Optional.ofNullable(strategies.get(strategyId)).map(b -> b.item);
     }

@@ -52,6 +52,11 @@ public final class VenueStrip {
         return bar;
     }
 
+    /** Adds status nodes (latency, dead-man switches) at the right end, after the trusted count. */
+    public void addRight(javafx.scene.Node... nodes) {
+        bar.getChildren().addAll(nodes);
+    }
+
     public void apply(MonitorSnapshot snapshot) {
         Map<VenueId, VenueChip> next = new TreeMap<>();
         boolean structure = false;
