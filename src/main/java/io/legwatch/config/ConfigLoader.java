@@ -329,7 +329,11 @@ public final class ConfigLoader {
             if (!(ratio > 0)) {
                 problems.add(lp + ".ratio: must be > 0");
             }
-            String legId = l.has("id") ? requiredText(l, "id", lp) : (strategyId == null ? "?" : strategyId) + "/" + j;
+            // The default id names the instrument (a leg owns one instrument on one account), so the table,
+            // the journal and the flatten plan say "btc-basis/binance-test:BTCUSDT", not "btc-basis/0".
+            String legId = l.has("id") ? requiredText(l, "id", lp)
+                    : (strategyId == null ? "?" : strategyId) + "/" + (venue == null || symbol == null ? String.valueOf(j)
+                    : venue + ":" + symbol);
             if (venue != null && symbol != null) {
                 String key = venue + ":" + symbol;
                 String previous = claimed.putIfAbsent(key, lp);

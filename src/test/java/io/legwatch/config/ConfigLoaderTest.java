@@ -66,8 +66,8 @@ class ConfigLoaderTest {
 
         StrategyConfig basis = c.strategies().get(0);
         assertThat(basis.legs()).containsExactly(
-                new LegConfig("btc-basis/0", VenueId.of("binance-test"), "BTCUSDT", Side.BUY, 1.0),
-                new LegConfig("btc-basis/1", VenueId.of("deribit-test"), "BTC-PERPETUAL", Side.SELL, 1.0));
+                new LegConfig("btc-basis/binance-test:BTCUSDT", VenueId.of("binance-test"), "BTCUSDT", Side.BUY, 1.0),
+                new LegConfig("btc-basis/deribit-test:BTC-PERPETUAL", VenueId.of("deribit-test"), "BTC-PERPETUAL", Side.SELL, 1.0));
         assertThat(basis.tolerance()).isEqualTo(new Tolerance(500, 2.0, Duration.ofSeconds(3)));
         assertThat(basis.autoFlatten()).isEqualTo(new StrategyConfig.AutoFlattenPolicy(false, 5000,
                 Duration.ofSeconds(10), Duration.ofSeconds(5), 3));
