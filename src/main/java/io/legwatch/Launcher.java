@@ -8,8 +8,9 @@ import javafx.application.Application;
  * Entry point. Deliberately not a {@link Application} subclass: a class-path JavaFX app whose
  * main class extends Application fails with "JavaFX runtime components are missing".
  *
- * <p>Usage: {@code legwatch [--demo [--seed=N] | --config PATH]}. Demo mode runs simulated venues, a
- * demo trader and a fault panel; it needs no API keys. Without a flag, {@code config.json} in the
+ * <p>Usage: {@code legwatch [--demo [--seed=N] [--in-process] | --config PATH]}. Demo mode runs simulated
+ * venues (served over the OKX, Bybit and Deribit wire protocols on 127.0.0.1, or in process with
+ * {@code --in-process}), a demo trader and a fault panel; it needs no API keys. Without a flag, {@code config.json} in the
  * per-user data directory is used if it exists, else the demo. Logs go to that directory's
  * {@code logs} folder (see README), or under {@code -Dlegwatch.home=DIR}.
  */

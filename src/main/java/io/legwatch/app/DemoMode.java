@@ -11,8 +11,6 @@ import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.MonitorSettings;
 import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.flatten.AutoFlattenRule;
-import io.legwatch.flatten.FlattenPlan;
-import io.legwatch.flatten.KillScope;
 import io.legwatch.metrics.PipelineLatency;
 import io.legwatch.sim.demo.DemoWorld;
 import io.legwatch.venue.VenueConnector;
@@ -45,7 +43,7 @@ import java.util.Optional;
 public final class DemoMode extends WiredSession {
     public static final long DEFAULT_SEED = 7;
     /** Demo auto-flatten rule: NAKED beyond 5,000 USD for 10 s, at most 2 automatic attempts per 10 minutes. */
-    static final AutoFlattenRule DEMO_RULE = new AutoFlattenRule(5_000, Duration.ofSeconds(10),
+    public static final AutoFlattenRule DEMO_RULE = new AutoFlattenRule(5_000, Duration.ofSeconds(10),
             AutoFlattenRule.Action.FLATTEN, 2, Duration.ofMinutes(10));
     private static final Logger log = LoggerFactory.getLogger(DemoMode.class);
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
@@ -73,13 +71,14 @@ public final class DemoMode extends WiredSession {
         for (VenueId venue : world.exchange().venues()) {
             connectors.add(new InProcessConnector(world.exchange(), venue));
         }
+        DemoTraderHalt halt = new DemoTraderHalt(world.trader());
         Map<String, FlattenWiring.ArmedRule> rules = new LinkedHashMap<>();
         for (Strategy s : world.strategies()) {
             rules.put(s.id(), new FlattenWiring.ArmedRule(DEMO_RULE, true));
         }
         this.safety = FlattenWiring.builder().monitor(monitor).connectors(connectors).journalDir(journalDir)
                 .rules(rules).globallyArmed(false)
-                .beforeExecute(this::haltDemoTrader).beforeAutoFlatten(this::haltDemoTrader).build();
+                .beforeExecute(halt::before).beforeAutoFlatten(halt::before).build();
         this.faults = new SimFaultControl(world.exchange());
     }
 
@@ -125,22 +124,6 @@ public final class DemoMode extends WiredSession {
     @Override
     public Optional<FaultControl> faults() {
         return Optional.of(faults);
-    }
-
-    /** The bot must not re-open what is being flattened: it stops trading every strategy in scope. */
-    private void haltDemoTrader(FlattenPlan plan) {
-        haltDemoTrader(plan.scope());
-        plan.strategyIds().forEach(world.trader()::halt);
-    }
-
-    private void haltDemoTrader(KillScope scope) {
-        if (scope instanceof KillScope.Global) {
-            world.trader().haltAll();
-        } else if (scope instanceof KillScope.Strategy s) {
-            world.trader().halt(s.strategyId());
-        } else if (scope instanceof KillScope.Legs l) {
-            world.trader().halt(l.strategyId());
-        }
     }
 
     /** The simulated world behind the demo (tests read the simulator's positions from it). */

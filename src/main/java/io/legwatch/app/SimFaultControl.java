@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The demo fault panel's port onto the simulator's fault injection. */
-final class SimFaultControl implements FaultControl {
+public final class SimFaultControl implements FaultControl {
     private final SimExchange exchange;
 
-    SimFaultControl(SimExchange exchange) {
+    public SimFaultControl(SimExchange exchange) {
         this.exchange = exchange;
     }
 

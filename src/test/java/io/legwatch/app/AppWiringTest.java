@@ -1,5 +1,7 @@
 package io.legwatch.app;
 
+import io.legwatch.app.live.WireDemoMode;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,6 +13,10 @@ class AppWiringTest {
     @Test
     void demoFlagBuildsTheDemoWithoutStartingIt() {
         try (LegwatchSession session = AppWiring.fromArgs(List.of("--demo", "--seed=3"))) {
+            assertThat(session).isInstanceOf(WireDemoMode.class); // over the venues' wire protocols
+            assertThat(session.faults()).isPresent();
+        }
+        try (LegwatchSession session = AppWiring.fromArgs(List.of("--demo", "--in-process", "--seed=3"))) {
             assertThat(session).isInstanceOf(DemoMode.class);
             assertThat(session.faults()).isPresent();
         }

@@ -7,6 +7,9 @@ import java.util.stream.Collectors;
 
 /** For session tests: which threads a session left running, and polling for another thread's work. */
 final class SessionThreads {
+    private static final Set<String> LIBRARY_SINGLETONS =
+            Set.of("OkHttp TaskRunner", "Okio Watchdog", "CompletableFutureDelayScheduler");
+
     private SessionThreads() {
     }
 
@@ -14,6 +17,9 @@ final class SessionThreads {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !before.contains(t) && t.isAlive())
                 .filter(t -> !t.getName().startsWith("ForkJoinPool")) // the JDK's common pool is not ours
+                // JVM-wide singletons of the libraries, idle daemons that outlive any one client or session:
+                // OkHttp's shared task runner, Okio's watchdog and the JDK's CompletableFuture delayer.
+                .filter(t -> !LIBRARY_SINGLETONS.contains(t.getName()))
                 .map(Thread::getName).collect(Collectors.toSet());
     }
 

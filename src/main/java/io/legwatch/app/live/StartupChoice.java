@@ -17,7 +17,10 @@ import java.util.List;
  * What Legwatch starts, decided from the command line and the per-user data directory before any
  * window or thread exists:
  * <ul>
- *   <li>{@code --demo} (optionally {@code --seed=N}) forces demo mode;</li>
+ *   <li>{@code --demo} (optionally {@code --seed=N}) forces demo mode: the simulator serves its
+ *       venues over the OKX, Bybit and Deribit wire protocols on 127.0.0.1 and Legwatch watches them
+ *       with the production connectors ({@link WireDemoMode}); {@code --in-process} runs the same
+ *       demo without sockets ({@link DemoMode}, in-process connectors);</li>
  *   <li>{@code --config <path>} (or {@code --config=<path>}) uses that file;</li>
  *   <li>otherwise {@code <data dir>/config.json} if it exists, else demo mode: an installed app opens
  *       in demo mode until the trader writes a config;</li>
@@ -41,10 +44,14 @@ public sealed interface StartupChoice {
     LegwatchSession open(AppDirs dirs);
 
     /** Demo mode; {@code why} says how it was chosen (for the log). */
-    record Demo(long seed, String why) implements StartupChoice {
+    record Demo(long seed, String why, boolean inProcess) implements StartupChoice {
+        public Demo(long seed, String why) {
+            this(seed, why, false);
+        }
+
         @Override
         public LegwatchSession open(AppDirs dirs) {
-            return new DemoMode(seed);
+            return inProcess ? new DemoMode(seed) : new WireDemoMode(seed);
         }
     }
 
@@ -68,11 +75,14 @@ public sealed interface StartupChoice {
     static StartupChoice decide(List<String> args, Path dataDir) {
         long seed = DemoMode.DEFAULT_SEED;
         boolean demo = false;
+        boolean inProcess = false;
         Path config = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--demo")) {
                 demo = true;
+            } else if (a.equals("--in-process")) {
+                inProcess = true;
             } else if (a.startsWith("--seed=")) {
                 String v = a.substring("--seed=".length());
                 try {
@@ -90,7 +100,7 @@ public sealed interface StartupChoice {
             }
         }
         if (demo) {
-            return new Demo(seed, "--demo");
+            return new Demo(seed, "--demo", inProcess);
         }
         if (config != null) {
             return load(config);
@@ -99,7 +109,7 @@ public sealed interface StartupChoice {
         if (Files.exists(standard)) {
             return load(standard);
         }
-        return new Demo(seed, "no config file at " + standard);
+        return new Demo(seed, "no config file at " + standard, inProcess);
     }
 
     private static StartupChoice load(Path file) {

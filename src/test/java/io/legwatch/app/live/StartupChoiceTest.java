@@ -43,7 +43,9 @@ class StartupChoiceTest {
     void demoFlagWinsOverAConfigFileAndTakesASeed() throws Exception {
         Files.writeString(dataDir.resolve("config.json"), VALID);
         assertThat(StartupChoice.decide(List.of("--demo", "--seed=42"), dataDir))
-                .isEqualTo(new StartupChoice.Demo(42, "--demo"));
+                .isEqualTo(new StartupChoice.Demo(42, "--demo", false));
+        assertThat(StartupChoice.decide(List.of("--demo", "--in-process"), dataDir))
+                .isEqualTo(new StartupChoice.Demo(DemoMode.DEFAULT_SEED, "--demo", true));
         assertThat(StartupChoice.decide(List.of("--config", "elsewhere.json", "--demo"), dataDir))
                 .isInstanceOf(StartupChoice.Demo.class);
     }
