@@ -79,15 +79,27 @@ final class EventFolder {
             return;
         }
         InstrumentState instrument = state.instrument(position.instrument());
-        setPosition(instrument, position, nowMs);
+        setPosition(venue, instrument, position, nowMs);
         state.instrumentChanged(instrument, nowMs);
     }
 
-    private static void setPosition(InstrumentState instrument, Position position, long nowMs) {
+    /**
+     * An infinite mark or delta is refused (shown on the venue) and treated as not reported: with one
+     * infinite leg, net and gross are both infinite and the tolerance test would pass, showing HEDGED.
+     */
+    private void setPosition(VenueState venue, InstrumentState instrument, Position position, long nowMs) {
         instrument.qty = position.qty();
-        instrument.venueDelta = position.venueDelta();
-        if (position.markPrice() > 0) {
-            instrument.mark = position.markPrice();
+        double delta = position.venueDelta();
+        if (Double.isInfinite(delta)) {
+            reject(venue, "venue delta of " + position.instrument() + " ignored: it is " + delta);
+            delta = Double.NaN;
+        }
+        instrument.venueDelta = delta;
+        double mark = position.markPrice();
+        if (Double.isInfinite(mark)) {
+            reject(venue, "mark price of " + position.instrument() + " ignored: it is " + mark);
+        } else if (mark > 0) {
+            instrument.mark = mark;
         }
         instrument.lastUpdateMs = nowMs;
     }
@@ -142,7 +154,7 @@ final class EventFolder {
             if (!position.instrument().venue().equals(venue.id)) {
                 reject(venue, "snapshot of " + venue.id + " holds a position of " + position.instrument() + "; ignored");
             } else {
-                setPosition(state.instrument(position.instrument()), position, nowMs);
+                setPosition(venue, state.instrument(position.instrument()), position, nowMs);
             }
         }
         for (Order order : snapshot.openOrders()) {
