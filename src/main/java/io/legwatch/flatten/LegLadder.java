@@ -227,10 +227,12 @@ final class LegLadder {
         }
         int attempt = ++lastAttempt;
         double mark = venueMark > 0 ? venueMark : leg.markPrice();
-        boolean limit = attempt <= s.limitAttempts() && mark > 0
-                && (instrument == null || instrument.kind() != InstrumentKind.OPTION);
         Side side = Side.toReduce(qty);
-        double price = limit ? mark * (1 + side.sign() * s.payUpBps(attempt) / 10_000.0) : Double.NaN;
+        double payUpPrice = mark * (1 + side.sign() * s.payUpBps(attempt) / 10_000.0);
+        // A SELL paying up 100 % or more of the mark has no positive limit price: that rung is a market order.
+        boolean limit = attempt <= s.limitAttempts() && mark > 0 && payUpPrice > 0 && Double.isFinite(payUpPrice)
+                && (instrument == null || instrument.kind() != InstrumentKind.OPTION);
+        double price = limit ? payUpPrice : Double.NaN;
         OrderRequest req = new OrderRequest(key, side, size(qty), limit ? OrderType.LIMIT_IOC : OrderType.MARKET,
                 price, true, ClientOrderIds.of(job.flattenId(), leg.index(), attempt));
         lastWasMarket = !limit;
