@@ -26,6 +26,7 @@ final class EventFolder {
         if (event instanceof VenueEvent.PositionUpdate update) {
             position(venue, update.position(), nowMs);
         } else if (event instanceof VenueEvent.OrderUpdate update) {
+            checkQuantities(venue, update.order());
             InstrumentState instrument = state.instrument(update.order().instrument());
             instrument.orders.upsert(update.order());
             instrument.lastUpdateMs = nowMs;
@@ -71,6 +72,17 @@ final class EventFolder {
     /** An error the engine itself found in venue input: shown on the venue like a venue error. */
     void reject(VenueState venue, String message) {
         error(venue, new VenueError(venue.id, VenueError.Kind.MALFORMED, null, message));
+    }
+
+    /**
+     * An order with a non-finite quantity is still kept (it may be in doubt, and dropping it would count
+     * it as harmless); the strategy evaluator treats its unbounded delta as unknown. The trader is told.
+     */
+    private void checkQuantities(VenueState venue, Order order) {
+        if (!Double.isFinite(order.qty()) || !Double.isFinite(order.filledQty())) {
+            reject(venue, "order " + order.key() + " on " + order.instrument() + " has quantity " + order.qty()
+                    + ", filled " + order.filledQty() + "; what it could fill is unknown");
+        }
     }
 
     private void position(VenueState venue, Position position, long nowMs) {
@@ -161,6 +173,7 @@ final class EventFolder {
             if (!order.instrument().venue().equals(venue.id)) {
                 reject(venue, "snapshot of " + venue.id + " holds an order on " + order.instrument() + "; ignored");
             } else {
+                checkQuantities(venue, order);
                 state.instrument(order.instrument()).orders.upsert(order);
             }
         }
