@@ -164,6 +164,17 @@ final class LegLadder {
 
     private void onRead(VenueRead r) {
         double qty = r.qty(key);
+        if (!Double.isFinite(qty)) {
+            // No answer, not a size: Side.toReduce(NaN) is BUY, and sizes come only from reads.
+            String msg = "venue read gave position " + qty + " for " + key;
+            if (++hardErrors > MAX_HARD_ERRORS) {
+                fail(msg + " (" + hardErrors + " errors)");
+                return;
+            }
+            phase(LegPhase.BACKING_OFF, msg + "; reading again");
+            later(job.settings().backoffMs(hardErrors), this::read);
+            return;
+        }
         List<Order> open = r.openOrders(key);
         if (Double.isNaN(initialQty)) {
             initialQty = qty;
