@@ -20,11 +20,12 @@ public record Instrument(VenueId venue, String symbol, String underlying, Instru
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(underlying, "underlying");
         Objects.requireNonNull(kind, "kind");
-        if (!(contractSize > 0)) {
-            throw new IllegalArgumentException(symbol + ": contract size must be > 0, was " + contractSize);
+        // Finite too: an infinite contract size makes every delta infinite, and infinite legs pass the tolerance test.
+        if (!(contractSize > 0) || Double.isInfinite(contractSize)) {
+            throw new IllegalArgumentException(symbol + ": contract size must be finite and > 0, was " + contractSize);
         }
-        if (!(lotSize > 0)) {
-            throw new IllegalArgumentException(symbol + ": lot size must be > 0, was " + lotSize);
+        if (!(lotSize > 0) || Double.isInfinite(lotSize)) {
+            throw new IllegalArgumentException(symbol + ": lot size must be finite and > 0, was " + lotSize);
         }
     }
 

@@ -26,6 +26,7 @@ final class EventFolder {
         if (event instanceof VenueEvent.PositionUpdate update) {
             position(venue, update.position(), nowMs);
         } else if (event instanceof VenueEvent.OrderUpdate update) {
+            checkQuantities(venue, update.order());
             InstrumentState instrument = state.instrument(update.order().instrument());
             instrument.orders.upsert(update.order());
             instrument.lastUpdateMs = nowMs;
@@ -73,21 +74,44 @@ final class EventFolder {
         error(venue, new VenueError(venue.id, VenueError.Kind.MALFORMED, null, message));
     }
 
+    /**
+     * An order with a non-finite quantity is still kept (it may be in doubt, and dropping it would count
+     * it as harmless); the strategy evaluator treats its unbounded delta as unknown. The trader is told.
+     */
+    private void checkQuantities(VenueState venue, Order order) {
+        if (!Double.isFinite(order.qty()) || !Double.isFinite(order.filledQty())) {
+            reject(venue, "order " + order.key() + " on " + order.instrument() + " has quantity " + order.qty()
+                    + ", filled " + order.filledQty() + "; what it could fill is unknown");
+        }
+    }
+
     private void position(VenueState venue, Position position, long nowMs) {
         if (!Double.isFinite(position.qty())) {
             reject(venue, "position update for " + position.instrument() + " ignored: quantity is " + position.qty());
             return;
         }
         InstrumentState instrument = state.instrument(position.instrument());
-        setPosition(instrument, position, nowMs);
+        setPosition(venue, instrument, position, nowMs);
         state.instrumentChanged(instrument, nowMs);
     }
 
-    private static void setPosition(InstrumentState instrument, Position position, long nowMs) {
+    /**
+     * An infinite mark or delta is refused (shown on the venue) and treated as not reported: with one
+     * infinite leg, net and gross are both infinite and the tolerance test would pass, showing HEDGED.
+     */
+    private void setPosition(VenueState venue, InstrumentState instrument, Position position, long nowMs) {
         instrument.qty = position.qty();
-        instrument.venueDelta = position.venueDelta();
-        if (position.markPrice() > 0) {
-            instrument.mark = position.markPrice();
+        double delta = position.venueDelta();
+        if (Double.isInfinite(delta)) {
+            reject(venue, "venue delta of " + position.instrument() + " ignored: it is " + delta);
+            delta = Double.NaN;
+        }
+        instrument.venueDelta = delta;
+        double mark = position.markPrice();
+        if (Double.isInfinite(mark)) {
+            reject(venue, "mark price of " + position.instrument() + " ignored: it is " + mark);
+        } else if (mark > 0) {
+            instrument.mark = mark;
         }
         instrument.lastUpdateMs = nowMs;
     }
@@ -142,13 +166,14 @@ final class EventFolder {
             if (!position.instrument().venue().equals(venue.id)) {
                 reject(venue, "snapshot of " + venue.id + " holds a position of " + position.instrument() + "; ignored");
             } else {
-                setPosition(state.instrument(position.instrument()), position, nowMs);
+                setPosition(venue, state.instrument(position.instrument()), position, nowMs);
             }
         }
         for (Order order : snapshot.openOrders()) {
             if (!order.instrument().venue().equals(venue.id)) {
                 reject(venue, "snapshot of " + venue.id + " holds an order on " + order.instrument() + "; ignored");
             } else {
+                checkQuantities(venue, order);
                 state.instrument(order.instrument()).orders.upsert(order);
             }
         }

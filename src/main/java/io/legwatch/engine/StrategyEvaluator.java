@@ -63,7 +63,8 @@ final class StrategyEvaluator {
                     // All in-doubt orders on one side of one leg fill together in the worst case.
                     double buys = leg.usdIfFilled(leg.orders.inDoubtBuyQty());
                     double sells = leg.usdIfFilled(-leg.orders.inDoubtSellQty());
-                    if (Double.isNaN(buys) || Double.isNaN(sells)) {
+                    // Infinite too: with infinite USD the worst-case excess is Infinity - Infinity = NaN, never "> 0".
+                    if (!Double.isFinite(buys) || !Double.isFinite(sells)) {
                         unknown = StatusReason.Cause.ORDER_DELTA_UNKNOWN;
                         subject = leg.keyText;
                         continue;

@@ -67,6 +67,8 @@ public final class DeadManSwitches implements AutoCloseable {
         Status status;
         boolean connected;
         boolean inFlight;
+        /** When the call in flight was sent: its answer is matched by it, a superseded call's is ignored. */
+        long inFlightSinceMs;
         long lastArmedMs;
         String lastError;
 
@@ -124,21 +126,28 @@ public final class DeadManSwitches implements AutoCloseable {
         List<Switch> due = new ArrayList<>();
         synchronized (this) {
             for (Switch s : switches.values()) {
+                if (s.inFlight && now - s.inFlightSinceMs >= refreshEvery.toMillis()) {
+                    // Unanswered for a whole refresh period: the venue's timer may be running out. Say so, send again.
+                    s.inFlight = false;
+                    s.status = Status.ERROR;
+                    s.lastError = "no answer to arm/refresh within " + refreshEvery.toMillis() + " ms";
+                    LOG.warn("dead-man switch on {}: {}", s.venue, s.lastError);
+                }
                 if (s.gateway == null || s.status == Status.UNSUPPORTED || !s.connected || s.inFlight) {
                     continue;
                 }
                 boolean needs = s.status != Status.ARMED || now - s.lastArmedMs >= refreshEvery.toMillis();
                 if (needs) {
                     s.inFlight = true;
+                    s.inFlightSinceMs = now;
                     due.add(s);
                 }
             }
         }
-        due.forEach(this::arm);
+        due.forEach(s -> arm(s, now));
     }
 
-    private void arm(Switch s) {
-        long sentAt = time.millis();
+    private void arm(Switch s, long sentAt) {
         try {
             s.gateway.armDeadMan(timeout).whenComplete((v, e) -> done(s, sentAt, e));
         } catch (RuntimeException e) {
@@ -147,6 +156,9 @@ public final class DeadManSwitches implements AutoCloseable {
     }
 
     private synchronized void done(Switch s, long sentAt, Throwable e) {
+        if (!s.inFlight || s.inFlightSinceMs != sentAt) {
+            return; // the answer to a call already given up on; the newer call decides
+        }
         s.inFlight = false;
         if (e == null) {
             s.status = Status.ARMED;

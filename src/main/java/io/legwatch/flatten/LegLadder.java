@@ -164,6 +164,17 @@ final class LegLadder {
 
     private void onRead(VenueRead r) {
         double qty = r.qty(key);
+        if (!Double.isFinite(qty)) {
+            // No answer, not a size: Side.toReduce(NaN) is BUY, and sizes come only from reads.
+            String msg = "venue read gave position " + qty + " for " + key;
+            if (++hardErrors > MAX_HARD_ERRORS) {
+                fail(msg + " (" + hardErrors + " errors)");
+                return;
+            }
+            phase(LegPhase.BACKING_OFF, msg + "; reading again");
+            later(job.settings().backoffMs(hardErrors), this::read);
+            return;
+        }
         List<Order> open = r.openOrders(key);
         if (Double.isNaN(initialQty)) {
             initialQty = qty;
@@ -227,10 +238,12 @@ final class LegLadder {
         }
         int attempt = ++lastAttempt;
         double mark = venueMark > 0 ? venueMark : leg.markPrice();
-        boolean limit = attempt <= s.limitAttempts() && mark > 0
-                && (instrument == null || instrument.kind() != InstrumentKind.OPTION);
         Side side = Side.toReduce(qty);
-        double price = limit ? mark * (1 + side.sign() * s.payUpBps(attempt) / 10_000.0) : Double.NaN;
+        double payUpPrice = mark * (1 + side.sign() * s.payUpBps(attempt) / 10_000.0);
+        // A SELL paying up 100 % or more of the mark has no positive limit price: that rung is a market order.
+        boolean limit = attempt <= s.limitAttempts() && mark > 0 && payUpPrice > 0 && Double.isFinite(payUpPrice)
+                && (instrument == null || instrument.kind() != InstrumentKind.OPTION);
+        double price = limit ? payUpPrice : Double.NaN;
         OrderRequest req = new OrderRequest(key, side, size(qty), limit ? OrderType.LIMIT_IOC : OrderType.MARKET,
                 price, true, ClientOrderIds.of(job.flattenId(), leg.index(), attempt));
         lastWasMarket = !limit;
