@@ -14,7 +14,7 @@ import java.util.function.Supplier;
  * once, so this only formats and shows.
  */
 public final class AlarmPopups {
-    private static final Duration SHOW_FOR = Duration.seconds(12);
+    private static final Duration SHOW_FOR = Duration.seconds(30);
     private final Supplier<Window> owner;
 
     public AlarmPopups(Supplier<Window> owner) {

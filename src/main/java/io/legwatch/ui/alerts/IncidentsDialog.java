@@ -78,13 +78,19 @@ public final class IncidentsDialog extends Dialog<Void> {
         body.setMinWidth(720);
         body.getStyleClass().add("dialog-body");
         getDialogPane().setContent(body);
+        // Eight columns of times, amounts and receipts: narrower and the headers truncate.
+        getDialogPane().setMinWidth(760);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         getDialogPane().lookupButton(ButtonType.CLOSE).setId("close-incidents");
 
         refresh();
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
         ticker.setCycleCount(Timeline.INDEFINITE);
-        setOnShown(e -> ticker.play());
+        setOnShown(e -> {
+            // The dialog window sizes itself to the content's minimum; open it wide enough to read.
+            setWidth(Math.max(getWidth(), 1160));
+            ticker.play();
+        });
         setOnHidden(e -> ticker.stop());
     }
 
