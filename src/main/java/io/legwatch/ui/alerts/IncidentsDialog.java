@@ -42,11 +42,11 @@ public final class IncidentsDialog extends Dialog<Void> {
         this.incidents = incidents;
         initOwner(owner);
         initModality(Modality.NONE);
-        setResizable(true);
         setTitle("Incidents");
         setHeaderText("Leg failures: naked exposure and how it ended");
         setGraphic(new FontIcon("mdal-history"));
         getDialogPane().setId("incidents");
+        getDialogPane().getStyleClass().add("incidents");
         Css.apply(getDialogPane());
 
         Format format = new Format();
@@ -74,23 +74,19 @@ public final class IncidentsDialog extends Dialog<Void> {
         note.getStyleClass().add("text-muted");
         note.setWrapText(true);
         VBox body = new VBox(table, note);
-        body.setPrefWidth(1120);
         body.setMinWidth(720);
         body.getStyleClass().add("dialog-body");
         getDialogPane().setContent(body);
         // Eight columns of times, amounts and receipts: narrower and the headers truncate.
-        getDialogPane().setMinWidth(760);
+        // Eight columns of times, amounts and receipts: narrower and the headers truncate.
+        getDialogPane().setPrefWidth(1160);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         getDialogPane().lookupButton(ButtonType.CLOSE).setId("close-incidents");
 
         refresh();
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
         ticker.setCycleCount(Timeline.INDEFINITE);
-        setOnShown(e -> {
-            // The dialog window sizes itself to the content's minimum; open it wide enough to read.
-            setWidth(Math.max(getWidth(), 1160));
-            ticker.play();
-        });
+        setOnShown(e -> ticker.play());
         setOnHidden(e -> ticker.stop());
     }
 
