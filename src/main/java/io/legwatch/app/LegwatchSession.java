@@ -50,6 +50,12 @@ public interface LegwatchSession extends AutoCloseable {
     java.util.List<AppAlarm> alarms();
 
     /**
+     * Leg-failure incidents from the journal's incident log: the open ones first, then the closed
+     * ones newest first (a cheap copy; read when the trader opens the incident view).
+     */
+    java.util.List<io.legwatch.journal.IncidentLog.Incident> incidents();
+
+    /**
      * The venue-to-screen latency recorder, attached to this session's engine and fed by its
      * connectors; the UI stamps the FX side (snapshot applied, frame rendered) and reads the
      * status line from it.

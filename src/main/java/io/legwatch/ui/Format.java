@@ -42,6 +42,11 @@ public final class Format {
         return Double.isNaN(v) ? UNKNOWN : "\u00b1" + plain.format(v);
     }
 
+    /** An unsigned whole USD amount, e.g. a peak |exposure|: {@code $12,346}. */
+    public String dollars(double v) {
+        return Double.isNaN(v) ? UNKNOWN : "$" + plain.format(v);
+    }
+
     private static String signedOrZero(DecimalFormat f, double v, String zero) {
         if (Double.isNaN(v) || Double.isInfinite(v)) {
             return UNKNOWN;

@@ -5,6 +5,11 @@ import io.legwatch.app.LegwatchSession;
 import io.legwatch.config.SettingsStore;
 import io.legwatch.config.UserSettings;
 import io.legwatch.domain.TimeSource;
+import io.legwatch.ui.alerts.AlarmPopups;
+import io.legwatch.ui.alerts.AlarmSound;
+import io.legwatch.ui.alerts.IncidentsDialog;
+import io.legwatch.ui.alerts.StatusAlarms;
+import io.legwatch.ui.alerts.ToneAlarmPlayer;
 import io.legwatch.ui.demo.FaultPanel;
 import io.legwatch.ui.demo.LoadTestWindow;
 import io.legwatch.ui.flatten.FlattenActions;
@@ -41,6 +46,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -70,6 +76,10 @@ public final class MainWindow {
     private final FlattenActions actions;
     private final HoldToFireButton killButton = new HoldToFireButton("KILL ALL", KILL_HOLD);
     private final Optional<FaultPanel> faultPanel;
+    private final StatusAlarms statusAlarms = new StatusAlarms();
+    private final ToneAlarmPlayer tone = new ToneAlarmPlayer();
+    private final AlarmSound sound = new AlarmSound(tone);
+    private final AlarmPopups popups = new AlarmPopups(this::window);
     private final BorderPane root = new BorderPane();
     private Stage stage;
 
@@ -88,6 +98,11 @@ public final class MainWindow {
         pump.subscribe(venues::apply);
         pump.subscribe(underlying::apply);
         pump.subscribe(s -> errors.apply(s, clock.nowMs()));
+        pump.subscribe(s -> {
+            List<StatusAlarms.Entered> entered = statusAlarms.update(s);
+            sound.onEntered(entered);
+            popups.onEntered(entered);
+        });
         clock.onTick(model::tick);
         clock.onTick(venues::tick);
         clock.onTick(now -> errors.applyAlarms(session.alarms()));
@@ -150,7 +165,20 @@ public final class MainWindow {
             showAuto.run();
         });
 
-        HBox bar = new HBox(brand, mode, flattenSelected, globalAuto);
+        ToggleButton mute = new ToggleButton();
+        mute.setId("mute-alarm");
+        mute.setTooltip(new Tooltip("Mute the alarm sound for strategies going NAKED or FLATTEN FAILED "
+                + "(the popups and red rows stay)"));
+        mute.selectedProperty().bindBidirectional(sound.mutedProperty());
+        mute.graphicProperty().bind(Bindings.createObjectBinding(
+                () -> new FontIcon(mute.isSelected() ? "mdmz-volume_off" : "mdmz-volume_up"), mute.selectedProperty()));
+
+        Button incidents = new Button("Incidents", new FontIcon("mdal-history"));
+        incidents.setId("incidents-button");
+        incidents.setTooltip(new Tooltip("Leg failures since start: peak exposure, time naked, what fired, receipts, time to flat"));
+        incidents.setOnAction(e -> new IncidentsDialog(window(), session::incidents).show());
+
+        HBox bar = new HBox(brand, mode, flattenSelected, globalAuto, mute, incidents);
         faultPanel.ifPresent(p -> {
             ToggleButton faults = new ToggleButton("Faults", new FontIcon("mdal-bug_report"));
             faults.setId("toggle-faults");
@@ -260,6 +288,7 @@ public final class MainWindow {
         pump.stop();
         clock.stop();
         latencyStatus.stop();
+        tone.close();
     }
 
     private Window window() {
@@ -288,6 +317,10 @@ public final class MainWindow {
 
     public LatencyStatus latencyStatus() {
         return latencyStatus;
+    }
+
+    public AlarmSound sound() {
+        return sound;
     }
 
     public AlertLog errors() {

@@ -142,6 +142,12 @@ public final class FakeSession implements LegwatchSession {
     }
 
     public final List<io.legwatch.app.AppAlarm> alarms = new CopyOnWriteArrayList<>();
+    public final List<io.legwatch.journal.IncidentLog.Incident> incidents = new CopyOnWriteArrayList<>();
+
+    @Override
+    public List<io.legwatch.journal.IncidentLog.Incident> incidents() {
+        return List.copyOf(incidents);
+    }
 
     @Override
     public List<io.legwatch.app.AppAlarm> alarms() {

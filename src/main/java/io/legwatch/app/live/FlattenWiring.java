@@ -203,6 +203,13 @@ public final class FlattenWiring implements AutoCloseable {
         return List.copyOf(alarms);
     }
 
+    /** Open incidents first, then the closed ones newest first. */
+    public List<IncidentLog.Incident> incidents() {
+        List<IncidentLog.Incident> all = new java.util.ArrayList<>(incidents.openIncidents());
+        all.addAll(incidents.recent());
+        return List.copyOf(all);
+    }
+
     public KillSwitch killSwitch() {
         return killSwitch;
     }

@@ -8,6 +8,7 @@ import io.legwatch.app.FlattenTarget;
 import io.legwatch.app.LegwatchSession;
 import io.legwatch.domain.VenueId;
 import io.legwatch.flatten.DeadManSwitches;
+import io.legwatch.journal.IncidentLog;
 import io.legwatch.venue.VenueConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,11 @@ public abstract class WiredSession implements LegwatchSession {
     @Override
     public List<AppAlarm> alarms() {
         return safety().alarms();
+    }
+
+    @Override
+    public List<IncidentLog.Incident> incidents() {
+        return safety().incidents();
     }
 
     @Override
