@@ -530,7 +530,13 @@ public final class ConfigLoader {
             problems.add(path + ": must be a number");
             return Double.NaN;
         }
-        return n.doubleValue();
+        double v = n.doubleValue();
+        if (!Double.isFinite(v)) {
+            // 1e400 parses to Infinity: a tolerance of Infinity would make every strategy HEDGED.
+            problems.add(path + ": must be a finite number, was " + n.asText());
+            return Double.NaN;
+        }
+        return v;
     }
 
     private double nonNegative(JsonNode node, String field, String path, double fallback) {

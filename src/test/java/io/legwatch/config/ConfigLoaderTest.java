@@ -187,6 +187,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aNumberTooLargeToBeFiniteIsRefusedNotTakenAsInfinity() {
+        // 1e400 parses to Infinity; an infinite tolerance band would show every strategy HEDGED.
+        String strategy = "{\"id\":\"s0\",\"legs\":[{\"venue\":\"sim-a\",\"symbol\":\"BTC-PERP\","
+                + "\"side\":\"short\"}],\"tolerance\":{\"maxAbsUsd\":1e400}}";
+        assertThat(problems(file("", strategy))).singleElement().asString()
+                .startsWith("strategies[0].tolerance.maxAbsUsd: must be a finite number");
+    }
+
+    @Test
     void duplicateVenueIdsAndKeysAndSyntaxErrors() {
         String dup = "{\"venues\":[{\"id\":\"a\",\"type\":\"sim\"},{\"id\":\"a\",\"type\":\"sim\"}]}";
         assertThat(problems(dup)).containsExactly("venues[1].id: duplicate venue id \"a\" (also venues[0])");
