@@ -4,7 +4,6 @@ import io.legwatch.app.AutoFlattenControl;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.TreeTableCell;
 import javafx.scene.layout.HBox;
 
 /**
@@ -12,7 +11,7 @@ import javafx.scene.layout.HBox;
  * the snapshot, so the cell reads it whenever it is (re)used and writes it on toggle. While the policy
  * is counting down on a naked strategy, the cell shows the time left before it flattens.
  */
-final class AutoCell extends TreeTableCell<PositionRow, PositionRow> {
+final class AutoCell extends ContainedCell<PositionRow> {
     private final ToggleButton toggle = new ToggleButton();
     private final Label firesIn = new Label();
     private final HBox box = new HBox(4, toggle, firesIn);

@@ -3,12 +3,11 @@ package io.legwatch.ui.positions;
 import io.legwatch.domain.HedgeStatus;
 import io.legwatch.ui.StatusText;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.TreeTableCell;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The hedge status in words with an icon; the tooltip says why (the engine's reason). */
-final class StatusCell extends TreeTableCell<PositionRow, HedgeStatus> {
+final class StatusCell extends ContainedCell<HedgeStatus> {
     private final FontIcon icon = new FontIcon();
     private final Tooltip tooltip = new Tooltip();
 
