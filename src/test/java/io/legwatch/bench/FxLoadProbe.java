@@ -17,6 +17,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import org.HdrHistogram.Histogram;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -60,6 +62,10 @@ final class FxLoadProbe implements TransitionListener {
     final Histogram gapNanos = new Histogram(1, 60_000_000_000L, 2);
     final Histogram viewsNanos = new Histogram(1, 60_000_000_000L, 2);
     final Histogram cssLayoutNanos = new Histogram(1, 60_000_000_000L, 2);
+    /** FX thread CPU time from one post-layout point to the next: a whole pulse cycle, immune to waiting for a CPU. */
+    final Histogram cpuPerCycleNanos = new Histogram(1, 60_000_000_000L, 2);
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private long lastCpu = -1;
     long pulses;
     long skippedGaps;
     long skippedPulses;
@@ -95,6 +101,7 @@ final class FxLoadProbe implements TransitionListener {
     void measure(boolean on) {
         measuring = on;
         lastNow = 0;
+        lastCpu = -1;
     }
 
     private void onPulse(long now) {
@@ -121,6 +128,11 @@ final class FxLoadProbe implements TransitionListener {
             return;
         }
         pulses++;
+        long cpu = threads.getCurrentThreadCpuTime();
+        if (lastCpu >= 0) {
+            cpuPerCycleNanos.recordValue(Math.max(1, cpu - lastCpu));
+        }
+        lastCpu = cpu;
         long pulse = pump.lastPulseNanos();
         if (pulse >= 0) {
             long views = pump.lastApplyNanos();

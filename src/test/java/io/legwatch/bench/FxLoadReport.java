@@ -72,6 +72,8 @@ final class FxLoadReport {
                 .append(FxLoadHarness.percentiles(probe.viewsNanos, 1e6, " ms")).append('\n');
         b.append("  CSS + layout per pulse:                        ")
                 .append(FxLoadHarness.percentiles(probe.cssLayoutNanos, 1e6, " ms")).append('\n');
+        b.append("  FX thread CPU time per pulse cycle (all work between two post-layout points): ")
+                .append(FxLoadHarness.percentiles(probe.cpuPerCycleNanos, 1e6, " ms")).append('\n');
         b.append("  gap between AnimationTimer pulses:             ")
                 .append(FxLoadHarness.percentiles(probe.gapNanos, 1e6, " ms")).append('\n');
         b.append(String.format(Locale.ROOT, "skipped: %,d gaps > 1.5 frames (%,d pulses missed); after a pulse whose "
