@@ -64,6 +64,10 @@ final class FxLoadProbe implements TransitionListener {
     final Histogram cssLayoutNanos = new Histogram(1, 60_000_000_000L, 2);
     /** FX thread CPU time from one post-layout point to the next: a whole pulse cycle, immune to waiting for a CPU. */
     final Histogram cpuPerCycleNanos = new Histogram(1, 60_000_000_000L, 2);
+    /** The same, split: cycles in which the table's top-level order changed (naked first) and the others. */
+    final Histogram cpuReorderNanos = new Histogram(1, 60_000_000_000L, 2);
+    final Histogram cpuSteadyNanos = new Histogram(1, 60_000_000_000L, 2);
+    private boolean reordered;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long lastCpu = -1;
     long pulses;
@@ -90,6 +94,7 @@ final class FxLoadProbe implements TransitionListener {
 
     void start() {
         flow = (VirtualFlow<?>) window.table().view().lookup(".virtual-flow");
+        window.model().root().getChildren().addListener((javafx.collections.ListChangeListener<Object>) c -> reordered = true);
         gaps.start();
     }
 
@@ -131,7 +136,9 @@ final class FxLoadProbe implements TransitionListener {
         long cpu = threads.getCurrentThreadCpuTime();
         if (lastCpu >= 0) {
             cpuPerCycleNanos.recordValue(Math.max(1, cpu - lastCpu));
+            (reordered ? cpuReorderNanos : cpuSteadyNanos).recordValue(Math.max(1, cpu - lastCpu));
         }
+        reordered = false;
         lastCpu = cpu;
         long pulse = pump.lastPulseNanos();
         if (pulse >= 0) {

@@ -74,6 +74,10 @@ final class FxLoadReport {
                 .append(FxLoadHarness.percentiles(probe.cssLayoutNanos, 1e6, " ms")).append('\n');
         b.append("  FX thread CPU time per pulse cycle (all work between two post-layout points): ")
                 .append(FxLoadHarness.percentiles(probe.cpuPerCycleNanos, 1e6, " ms")).append('\n');
+        b.append("    of which cycles that moved strategies (naked first): ")
+                .append(FxLoadHarness.percentiles(probe.cpuReorderNanos, 1e6, " ms")).append('\n');
+        b.append("    of which the other cycles:                       ")
+                .append(FxLoadHarness.percentiles(probe.cpuSteadyNanos, 1e6, " ms")).append('\n');
         b.append("  gap between AnimationTimer pulses:             ")
                 .append(FxLoadHarness.percentiles(probe.gapNanos, 1e6, " ms")).append('\n');
         b.append(String.format(Locale.ROOT, "skipped: %,d gaps > 1.5 frames (%,d pulses missed); after a pulse whose "

@@ -36,7 +36,11 @@ final class ActionCell extends ContainedCell<PositionRow> {
         boolean strategy = row.kind() == RowKind.STRATEGY;
         button.setContentDisplay(strategy ? ContentDisplay.LEFT : ContentDisplay.GRAPHIC_ONLY);
         button.setTooltip(strategy ? strategyTip : legTip);
-        button.setId(strategy ? "flatten-" + row.strategyId() : null);
+        // Only when it differs: a new id re-matches the button's CSS from scratch (rows move under load).
+        String id = strategy ? "flatten-" + row.strategyId() : null;
+        if (!java.util.Objects.equals(id, button.getId())) {
+            button.setId(id);
+        }
         setGraphic(button);
     }
 }

@@ -10,6 +10,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class StatusCell extends ContainedCell<HedgeStatus> {
     private final FontIcon icon = new FontIcon();
     private final Tooltip tooltip = new Tooltip();
+    /** What the cell shows now: a reused cell that shows the same status again changes nothing (no icon lookup, no CSS). */
+    private HedgeStatus shown;
 
     StatusCell() {
         getStyleClass().add("status-cell");
@@ -32,11 +34,16 @@ final class StatusCell extends ContainedCell<HedgeStatus> {
         super.updateItem(status, empty);
         PositionRow row = empty ? null : getTableRow().getItem();
         if (empty || status == null || row == null) {
+            shown = null;
             setText(null);
             setGraphic(null);
             setTooltip(null);
             return;
         }
+        if (status == shown) {
+            return;
+        }
+        shown = status;
         setText(StatusText.label(status));
         icon.setIconLiteral(StatusText.iconLiteral(status));
         setGraphic(icon);
