@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,6 +71,15 @@ public final class Journal implements AutoCloseable {
     /** The real opener: creates the file if missing; the journal positions itself at the end. */
     public static final ChannelOpener FILES = file -> FileChannel.open(file, StandardOpenOption.CREATE,
             StandardOpenOption.READ, StandardOpenOption.WRITE);
+
+    /** An fsync failed (or cannot be vouched for): records written so far may not be on disk. */
+    public static final class NotDurableException extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        NotDurableException(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
 
     /** Where a record ends: the file (by generation) and the offset just past its newline. */
     private record Position(long generation, long end) {
@@ -156,7 +166,8 @@ public final class Journal implements AutoCloseable {
                 end = written;
             }
             if (ch == null) {
-                throw new UncheckedIOException(new IOException("journal in " + dir + " is not open"));
+                throw new NotDurableException("journal in " + dir + " was closed without its fsync",
+                        new IOException("not open"));
             }
             try {
                 ch.force(false);
@@ -167,7 +178,7 @@ public final class Journal implements AutoCloseable {
                     }
                     fsyncFailedUpTo.add(new Position(generation, end));
                 }
-                throw new UncheckedIOException("journal fsync failed in " + dir, e);
+                throw new NotDurableException("journal fsync failed in " + dir, e);
             }
             synchronized (writeLock) {
                 // Only if the file is still the one forced: a rollover in between resets the offsets.
@@ -181,8 +192,8 @@ public final class Journal implements AutoCloseable {
     private void failIfFsyncFailedBefore(Position p) {
         for (Position failed : fsyncFailedUpTo) {
             if (failed.generation() == p.generation() && p.end() <= failed.end()) {
-                throw new UncheckedIOException(new IOException("journal fsync failed in " + dir
-                        + " earlier for this record; it cannot be vouched for"));
+                throw new NotDurableException("journal fsync failed in " + dir
+                        + " earlier for this record; it cannot be vouched for", new IOException("earlier fsync failed"));
             }
         }
     }
@@ -195,7 +206,7 @@ public final class Journal implements AutoCloseable {
             FileChannel ch;
             long start;
             if (closed) {
-                throw new UncheckedIOException(new IOException("journal in " + dir + " is closed"));
+                throw new UncheckedIOException("journal in " + dir + " is closed", new ClosedChannelException());
             }
             try {
                 ch = channelFor(now);
@@ -317,7 +328,7 @@ public final class Journal implements AutoCloseable {
                 channel.force(false);
             } catch (IOException e) {
                 fsyncFailedUpTo.add(new Position(generation, written));
-                throw e;
+                throw new NotDurableException("journal fsync at the day's rollover failed in " + dir, e);
             }
             forced = written;
             leaveCurrentFile();

@@ -1,6 +1,7 @@
 package io.legwatch.journal;
 
 import io.legwatch.testing.Await;
+import io.legwatch.testing.FaultyFileChannel;
 import io.legwatch.testing.ManualTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,11 +35,11 @@ class JournalRolloverTest {
     @TempDir
     Path dir;
 
-    private final List<TestChannel> opened = new CopyOnWriteArrayList<>();
+    private final List<FaultyFileChannel> opened = new CopyOnWriteArrayList<>();
 
     private Journal journal(ManualTime clock) {
         return new Journal(dir, clock, file -> {
-            TestChannel ch = new TestChannel(file);
+            FaultyFileChannel ch = new FaultyFileChannel(file);
             opened.add(ch);
             return ch;
         });
@@ -49,7 +50,7 @@ class JournalRolloverTest {
         ManualTime clock = new ManualTime(MIDNIGHT - 1_000);
         try (Journal j = journal(clock)) {
             j.append("big", Map.of("pad", "x".repeat(4_000))); // yesterday's file is far longer than today's
-            TestChannel yesterday = opened.get(0);
+            FaultyFileChannel yesterday = opened.get(0);
             CountDownLatch forcerInside = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             AtomicInteger yesterdayForces = new AtomicInteger();
@@ -75,7 +76,7 @@ class JournalRolloverTest {
 
             assertThat(forcerFailed.get()).isNull();
             assertThat(writerFailed.get()).isNull();
-            TestChannel today = opened.get(1);
+            FaultyFileChannel today = opened.get(1);
             assertThat(today.forces.get()).as("fsyncs of the file holding today's record").isGreaterThanOrEqualTo(1);
             assertThat(today.forcedUpTo).isEqualTo(size(today));
         }
@@ -86,7 +87,7 @@ class JournalRolloverTest {
         ManualTime clock = new ManualTime(MIDNIGHT - 1_000);
         try (Journal j = journal(clock)) {
             j.append("yesterday", Map.of("n", 0));
-            TestChannel yesterday = opened.get(0);
+            FaultyFileChannel yesterday = opened.get(0);
             CountDownLatch forcerInside = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             AtomicInteger calls = new AtomicInteger();
@@ -122,7 +123,7 @@ class JournalRolloverTest {
         Pattern id = Pattern.compile("\"id\":\"([^\"]+)\"");
         List<String> violations = new CopyOnWriteArrayList<>();
         try (Journal j = new Journal(dir, clock, file -> {
-            TestChannel ch = new TestChannel(file) {
+            FaultyFileChannel ch = new FaultyFileChannel(file) {
                 @Override
                 public int write(java.nio.ByteBuffer src) throws IOException {
                     String text = java.nio.charset.StandardCharsets.UTF_8.decode(src.duplicate()).toString();
@@ -150,7 +151,7 @@ class JournalRolloverTest {
                         if (i % 3 == 0) {
                             j.appendDurable("r", Map.of("id", rid));
                             long[] at = where.get(rid);
-                            TestChannel file = opened.get((int) at[0]);
+                            FaultyFileChannel file = opened.get((int) at[0]);
                             if (file.forcedUpTo < at[1]) {
                                 violations.add(rid + " reported durable at " + at[1] + " in " + file.file.getFileName()
                                         + " forced only to " + file.forcedUpTo);
@@ -185,7 +186,7 @@ class JournalRolloverTest {
         return t;
     }
 
-    private static long size(TestChannel ch) {
+    private static long size(FaultyFileChannel ch) {
         try {
             return java.nio.file.Files.size(ch.file);
         } catch (IOException e) {

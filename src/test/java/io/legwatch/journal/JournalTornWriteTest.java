@@ -1,5 +1,6 @@
 package io.legwatch.journal;
 
+import io.legwatch.testing.FaultyFileChannel;
 import io.legwatch.testing.ManualTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +25,11 @@ class JournalTornWriteTest {
     @TempDir
     Path dir;
 
-    private final List<TestChannel> opened = new CopyOnWriteArrayList<>();
+    private final List<FaultyFileChannel> opened = new CopyOnWriteArrayList<>();
 
     private Journal journal() {
         return new Journal(dir, new ManualTime(NOON), file -> {
-            TestChannel ch = new TestChannel(file);
+            FaultyFileChannel ch = new FaultyFileChannel(file);
             opened.add(ch);
             return ch;
         });
@@ -61,7 +62,7 @@ class JournalTornWriteTest {
     void whenTheFragmentCannotBeCutBackTheNextRecordStartsOnANewLine() throws Exception {
         try (Journal j = journal()) {
             j.appendDurable(JournalRecovery.FLATTEN_STARTED, started("aaaaaaaaa"));
-            TestChannel ch = opened.get(0);
+            FaultyFileChannel ch = opened.get(0);
             ch.failNextWriteAfter = 12;
             ch.beforeTruncate = c -> {
                 throw new IOException("read-only file system");
@@ -118,7 +119,7 @@ class JournalTornWriteTest {
     @Test
     void aFailedFsyncIsNeverVouchedForByALaterOne() throws Exception {
         try (Journal j = journal()) {
-            TestChannel ch;
+            FaultyFileChannel ch;
             j.append("a", Map.of("n", 1));
             ch = opened.get(0);
             ch.beforeForce = c -> {

@@ -1,4 +1,6 @@
-package io.legwatch.journal;
+package io.legwatch.testing;
+
+import io.legwatch.journal.Journal;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -15,26 +17,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fsync, or hold an fsync until the test lets it go. Counts forces and remembers how far into the
  * file each completed force reached.
  */
-class TestChannel extends FileChannel {
+public class FaultyFileChannel extends FileChannel {
     /** Runs before the delegate does the operation; may throw to fail it. */
-    interface Hook {
-        void run(TestChannel ch) throws IOException;
+    public interface Hook {
+        void run(FaultyFileChannel ch) throws IOException;
     }
 
-    final Path file;
+    public final Path file;
     private final FileChannel delegate;
-    final AtomicInteger forces = new AtomicInteger();
+    public final AtomicInteger forces = new AtomicInteger();
     /** The file size when the last successful force started: everything before it is on disk. */
-    volatile long forcedUpTo = -1;
+    public volatile long forcedUpTo = -1;
     /** Called on each write; a hook that throws fails the write. */
-    volatile Hook beforeWrite = ch -> { };
-    volatile Hook beforeForce = ch -> { };
-    volatile Hook afterForce = ch -> { };
-    volatile Hook beforeTruncate = ch -> { };
+    public volatile Hook beforeWrite = ch -> { };
+    public volatile Hook beforeForce = ch -> { };
+    public volatile Hook afterForce = ch -> { };
+    public volatile Hook beforeTruncate = ch -> { };
     /** When > 0: the next write puts only this many bytes on disk and then fails (disk full). */
-    volatile int failNextWriteAfter = -1;
+    public volatile int failNextWriteAfter = -1;
 
-    TestChannel(Path file) throws IOException {
+    public FaultyFileChannel(Path file) throws IOException {
         this.file = file;
         this.delegate = Journal.FILES.open(file);
     }
