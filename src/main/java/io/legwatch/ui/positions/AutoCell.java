@@ -16,6 +16,7 @@ final class AutoCell extends ContainedCell<PositionRow> {
     private final Label firesIn = new Label();
     private final HBox box = new HBox(4, toggle, firesIn);
     private final AutoFlattenControl control;
+    private String strategyShown;
 
     AutoCell(AutoFlattenControl control) {
         this.control = control;
@@ -53,8 +54,12 @@ final class AutoCell extends ContainedCell<PositionRow> {
             setGraphic(null);
             return;
         }
-        toggle.setId("auto-" + row.strategyId());
-        firesIn.setId("auto-fires-" + row.strategyId());
+        if (!row.strategyId().equals(strategyShown)) {
+            // Ids only when the strategy differs: a new id re-matches the node's CSS from scratch.
+            strategyShown = row.strategyId();
+            toggle.setId("auto-" + strategyShown);
+            firesIn.setId("auto-fires-" + strategyShown);
+        }
         firesIn.textProperty().bind(row.autoFiresInProperty());
         show(control.armed(row.strategyId()));
         setGraphic(box);
