@@ -74,6 +74,9 @@ final class FxLoadProbe implements TransitionListener {
     long skippedGaps;
     long skippedPulses;
     long skippedGapsAfterLongPulse;
+    /** Gaps in which the FX thread itself used more than 8 ms of CPU (timer to timer): our work, not the scheduler. */
+    long skippedGapsWithBusyThread;
+    private long lastTimerCpu = -1;
     long longPulses;
     final List<RedSeen> reds = new ArrayList<>();
     long nakedLeftBeforeRed;
@@ -107,6 +110,7 @@ final class FxLoadProbe implements TransitionListener {
         measuring = on;
         lastNow = 0;
         lastCpu = -1;
+        lastTimerCpu = -1;
     }
 
     private void onPulse(long now) {
@@ -122,9 +126,13 @@ final class FxLoadProbe implements TransitionListener {
                 if (pump.lastPulseNanos() > LONG_PULSE_NANOS) {
                     skippedGapsAfterLongPulse++;
                 }
+                if (lastTimerCpu >= 0 && threads.getCurrentThreadCpuTime() - lastTimerCpu > LONG_PULSE_NANOS) {
+                    skippedGapsWithBusyThread++;
+                }
             }
         }
         lastNow = now;
+        lastTimerCpu = threads.getCurrentThreadCpuTime();
     }
 
     /** Post-layout pulse listener, registered after the pump's. */

@@ -81,8 +81,9 @@ final class FxLoadReport {
         b.append("  gap between AnimationTimer pulses:             ")
                 .append(FxLoadHarness.percentiles(probe.gapNanos, 1e6, " ms")).append('\n');
         b.append(String.format(Locale.ROOT, "skipped: %,d gaps > 1.5 frames (%,d pulses missed); after a pulse whose "
-                        + "FX time (ours) was > %d ms: %,d gaps%n", probe.skippedGaps, probe.skippedPulses,
-                FxLoadProbe.LONG_PULSE_NANOS / 1_000_000, probe.skippedGapsAfterLongPulse));
+                        + "FX time (ours, wall) was > %d ms: %,d gaps; FX thread CPU > %d ms within the gap: %,d gaps%n",
+                probe.skippedGaps, probe.skippedPulses, FxLoadProbe.LONG_PULSE_NANOS / 1_000_000,
+                probe.skippedGapsAfterLongPulse, FxLoadProbe.LONG_PULSE_NANOS / 1_000_000, probe.skippedGapsWithBusyThread));
         b.append(String.format(Locale.ROOT, "failures injected after the warm-up %d, shown red %d, not shown red %d "
                         + "(NAKED came and went unseen %d, still waiting at the end %d, red pseudo-class without red pixels %d)%n",
                 measured.size(), measured.size() - notRed.size(), notRed.size(), probe.nakedLeftBeforeRed, stillWaiting,
