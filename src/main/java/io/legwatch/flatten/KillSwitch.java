@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -236,27 +238,42 @@ public final class KillSwitch implements AutoCloseable {
                 && (v.venueState() == null || v.venueState().trusted());
     }
 
+    /**
+     * Asks every venue with a suspect whether the position is really there (one coalesced read per
+     * venue); any venue confirming re-opens the scope. A venue that cannot be read right now does
+     * not hold up the others: it is asked again with the next snapshot.
+     */
     private void confirmAtVenue(Watch w, List<InstrumentKey> suspects) {
-        VenueId venue = suspects.get(0).venue();
-        VenueAccess access = ctx.venues().get(venue);
-        if (access == null) {
+        Map<VenueId, List<InstrumentKey>> byVenue = new TreeMap<>();
+        suspects.forEach(k -> byVenue.computeIfAbsent(k.venue(), v -> new ArrayList<>()).add(k));
+        List<CompletableFuture<List<InstrumentKey>>> checks = new ArrayList<>();
+        byVenue.forEach((venue, keys) -> {
+            VenueAccess access = ctx.venues().get(venue);
+            if (access != null) {
+                checks.add(confirmed(access, keys).exceptionally(e -> {
+                    LOG.debug("late-fill check on {} could not read the venue: {}", venue, e.toString());
+                    return List.of();
+                }));
+            }
+        });
+        CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).whenCompleteAsync((v, e) -> {
             w.checking().set(false);
-            return;
-        }
-        access.freshRead().thenCombine(access.instruments(), (read, instruments) -> suspects.stream()
-                        .filter(k -> k.venue().equals(venue))
-                        .filter(k -> {
-                            var inst = instruments.get(k.symbol());
-                            double q = read.qty(k);
-                            return inst != null ? !inst.isFlat(q) : q != 0;
-                        }).toList())
-                .whenCompleteAsync((open, e) -> {
-                    w.checking().set(false);
-                    if (e != null || open.isEmpty() || !watches.remove(w)) {
-                        return;
-                    }
-                    reopen(w, open);
-                }, executor);
+            List<InstrumentKey> open = checks.stream().flatMap(c -> c.join().stream()).toList();
+            if (open.isEmpty() || !watches.remove(w)) {
+                return;
+            }
+            reopen(w, open);
+        }, executor);
+    }
+
+    /** The keys (all on {@code access}'s venue) the venue itself shows a position in. */
+    private static CompletableFuture<List<InstrumentKey>> confirmed(VenueAccess access, List<InstrumentKey> keys) {
+        return access.freshRead().thenCombine(access.instruments(), (read, instruments) -> keys.stream()
+                .filter(k -> {
+                    var inst = instruments.get(k.symbol());
+                    double q = read.qty(k);
+                    return inst != null ? !inst.isFlat(q) : q != 0;
+                }).toList());
     }
 
     private void reopen(Watch w, List<InstrumentKey> open) {
