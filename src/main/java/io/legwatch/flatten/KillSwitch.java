@@ -65,6 +65,7 @@ public final class KillSwitch implements AutoCloseable {
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
     private final List<RecoveryNotice> notices = new CopyOnWriteArrayList<>();
     private final Map<VenueId, Boolean> venueTrusted = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     /** A verified-flat scope watched for late fills until {@code untilMs}. */
     private record Watch(String flattenId, KillScope scope, Set<InstrumentKey> keys, long untilMs,
@@ -113,10 +114,15 @@ public final class KillSwitch implements AutoCloseable {
     /**
      * Executes exactly this plan; returns at once. Executing the same plan again returns the same
      * handle (a double click fires once).
+     *
+     * @throws IllegalStateException after {@link #close()}: nothing is started or registered
      */
     public KillHandle execute(FlattenPlan plan, String firedBy) {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(firedBy, "firedBy");
+        if (closed) {
+            throw notStarted(plan, null);
+        }
         FlattenJob[] created = new FlattenJob[1];
         FlattenJob job = byId.computeIfAbsent(plan.flattenId(), id -> {
             created[0] = new FlattenJob(ctx, plan, firedBy, Map.of());
@@ -134,6 +140,16 @@ public final class KillSwitch implements AutoCloseable {
     }
 
     private void launch(FlattenJob job, boolean resumed) {
+        try {
+            // Starting journals the plan (and forces it to disk): never on the caller's (FX or engine) thread.
+            executor.execute(() -> job.start(resumed));
+        } catch (RejectedExecutionException e) {
+            // Closed while this call was on its way in: nothing was started, so nothing stays registered.
+            IllegalStateException why = notStarted(job.plan(), e);
+            byId.remove(job.flattenId(), job);
+            job.result().completeExceptionally(why);
+            throw why;
+        }
         recent.addFirst(job);
         while (recent.size() > RECENT) {
             FlattenJob old = recent.pollLast();
@@ -141,8 +157,6 @@ public final class KillSwitch implements AutoCloseable {
                 byId.remove(old.flattenId());
             }
         }
-        // Starting journals the plan (and forces it to disk): never on the caller's (FX or engine) thread.
-        executor.execute(() -> job.start(resumed));
         if (job.plan().mode() == KillMode.FLATTEN) {
             job.result().thenAccept(r -> {
                 boolean stillHalted = halted(ctx.halt().active(), r.plan().flattenId());
@@ -370,13 +384,31 @@ public final class KillSwitch implements AutoCloseable {
         return List.copyOf(notices);
     }
 
+    private static IllegalStateException notStarted(FlattenPlan plan, Throwable cause) {
+        return new IllegalStateException("kill switch is closed: " + plan.mode() + " " + plan.scope().label()
+                + " (" + plan.flattenId() + ") was not started", cause);
+    }
+
+    /**
+     * Stops the work. A flatten still running is not finished by anyone: its result completes
+     * exceptionally so that nobody waits for it forever, and says the venues need checking.
+     */
     @Override
     public void close() {
+        closed = true;
         executor.shutdownNow();
         try {
             executor.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        for (FlattenJob job : byId.values()) {
+            FlattenPlan p = job.plan();
+            if (job.result().completeExceptionally(new IllegalStateException(
+                    "kill switch closed before the flatten finished: check the venues (" + p.mode() + " "
+                            + p.scope().label() + ", " + p.flattenId() + ")"))) {
+                LOG.warn("kill switch closed with {} {} ({}) unfinished", p.mode(), p.scope().label(), p.flattenId());
+            }
         }
     }
 
