@@ -259,7 +259,8 @@ public final class AutoFlattenPolicy implements AutoCloseable {
         if (vt.firstSeen == 0) {
             vt.firstSeen = now;
         }
-        if (!venueDownRule.enabled() || vt.neverConnectedAlerted || now - vt.firstSeen < venueDownRule.downFor().toMillis()) {
+        if (!venueDownRule.enabled() || vt.neverConnectedAlerted
+                || now - vt.firstSeen < venueDownRule.downFor().toMillis()) {
             return;
         }
         vt.neverConnectedAlerted = true;

@@ -330,6 +330,12 @@ public final class KillSwitch implements AutoCloseable {
         for (String problem : report.problems()) {
             LOG.warn("journal recovery: {}", problem);
         }
+        if (!report.problems().isEmpty()) {
+            // An unreadable line may be a lost record of an action: the trader checks, Legwatch cannot.
+            ctx.alarms().alarm(new FlattenAlarm(ctx.time().millis(), null, FlattenAlarm.Kind.JOURNAL_FAILED,
+                    "journal has " + report.problems().size() + " unreadable line(s) (torn writes?), first: "
+                            + report.problems().get(0) + "; what they recorded is not known"));
+        }
         for (JournalRecovery.UnfinishedFlatten u : report.unfinished()) {
             found.add(resume(u));
         }
