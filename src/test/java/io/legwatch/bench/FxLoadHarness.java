@@ -30,9 +30,10 @@ import java.util.function.Supplier;
  * real display, for a given time; then every FX stage of {@link PipelineLatency}, the FX time per
  * pulse and its split, skipped pulses, and failure -> red for every injected failure.
  * <pre>
- * xvfb-run -a -s "-screen 0 1600x1000x24" ./mvnw -q -DskipTests test-compile exec:java \
- *     -Dexec.classpathScope=test -Dexec.mainClass=io.legwatch.bench.FxLoadHarness \
- *     -Dexec.args="--duration 60s --warmup 15s"
+ * ./mvnw -q -DskipTests test-compile
+ * ./mvnw -q dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
+ * xvfb-run -a -s "-screen 0 1600x1000x24" java -cp target/test-classes:target/classes:$(cat target/cp.txt) \
+ *     io.legwatch.bench.FxLoadHarness --duration 60s --warmup 15s
  * </pre>
  * Other parameters as the other load harnesses ({@code --strategies --legs --rate --failures --grace
  * --hold --seed}). Add {@code -Dprism.order=sw} or {@code es2} to pick the pipeline and
