@@ -84,6 +84,14 @@ class AlertsWindowTest {
         assertThat(robot.lookup(".notification-bar .label").queryAll().stream()
                 .map(n -> ((Label) n).getText()).toList())
                 .anyMatch(t -> t.contains("NAKED: Strategy m1") && t.contains("and 2 more"));
+
+        // While the summary stands, more failures add no popups (the table, sound and log have them).
+        List<io.legwatch.engine.StrategyView> more = new java.util.ArrayList<>(naked);
+        more.add(strategy("m8", HedgeStatus.NAKED, 65_000, 100));
+        session.snapshot.set(snapshot(3, more, List.of()));
+        WaitForAsyncUtils.sleep(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertThat(onFx(() -> titles(robot))).doesNotContain("NAKED: Strategy m8").containsOnlyOnce(
+                io.legwatch.ui.alerts.AlarmPopups.summaryTitle(7));
     }
 
     @Test

@@ -5,6 +5,8 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -14,16 +16,22 @@ import java.util.stream.Collectors;
  * the engine's reason as text. {@link StatusAlarms} already reports each transition once, so this
  * only formats and shows.
  *
- * <p>At most {@value #STACK} popups stand at once: when several legs fail together (the worst minute
- * of the year), a column of popups would cover the very table that shows them, and each popup is a
- * window that costs the FX thread 15-20 ms to build. More than that collapse into one summary that
- * names them; the table (naked strategies first, in red) has the rest.
+ * <p>At most {@value #STACK} single popups stand at once, plus one summary: when several legs fail
+ * together (the worst minute of the year), a column of popups would cover the very table that shows
+ * them, and each popup is a window that costs the FX thread 15-20 ms to build. Past that, one summary
+ * names the newest; while it stands, the table (naked first, in red), the sound and the alert log
+ * carry the rest. Counted per window, not with ControlsFX's global threshold, which other windows'
+ * popups would trip.
  */
 public final class AlarmPopups {
     static final int STACK = 3;
     private static final int NAMED_IN_SUMMARY = 5;
     private static final Duration SHOW_FOR = Duration.seconds(30);
+    private static final long SHOW_FOR_NANOS = (long) SHOW_FOR.toMillis() * 1_000_000L;
     private final Supplier<Window> owner;
+    /** When each of this window's single popups still up was shown (they hide after {@link #SHOW_FOR}). */
+    private final Deque<Long> standing = new ArrayDeque<>();
+    private long summaryShownAt = Long.MIN_VALUE / 2;
 
     public AlarmPopups(Supplier<Window> owner) {
         this.owner = owner;
@@ -43,24 +51,26 @@ public final class AlarmPopups {
         if (w == null || !w.isShowing() || entered.isEmpty()) {
             return;
         }
-        if (entered.size() > STACK) {
-            String names = entered.stream().limit(NAMED_IN_SUMMARY).map(AlarmPopups::title)
-                    .collect(Collectors.joining("\n"));
-            String more = entered.size() > NAMED_IN_SUMMARY ? "\nand " + (entered.size() - NAMED_IN_SUMMARY) + " more" : "";
-            summary(w, summaryTitle(entered.size()), names + more).showError();
+        long now = System.nanoTime();
+        while (!standing.isEmpty() && now - standing.peekFirst() >= SHOW_FOR_NANOS) {
+            standing.pollFirst();
+        }
+        boolean summaryUp = now - summaryShownAt < SHOW_FOR_NANOS;
+        if (!summaryUp && standing.size() + entered.size() <= STACK) {
+            for (StatusAlarms.Entered e : entered) {
+                Notifications.create().owner(w).title(title(e)).text(e.reason()).hideAfter(SHOW_FOR).showError();
+                standing.addLast(now);
+            }
             return;
         }
-        // Popups already standing plus these may pass the stack: ControlsFX then folds them all into one.
-        Notifications folded = summary(w, "Several strategies need attention",
-                "More than " + STACK + " strategies went NAKED or FLATTEN FAILED.");
-        for (StatusAlarms.Entered e : entered) {
-            Notifications.create().owner(w).title(title(e)).text(e.reason()).hideAfter(SHOW_FOR)
-                    .threshold(STACK, folded).showError();
+        if (summaryUp) {
+            return; // a summary is up: the table (naked first, red), the sound and the alert log carry the rest
         }
-    }
-
-    private static Notifications summary(Window w, String title, String text) {
-        return Notifications.create().owner(w).title(title)
-                .text(text + "\nThey are at the top of the table, in red.").hideAfter(SHOW_FOR);
+        String names = entered.stream().limit(NAMED_IN_SUMMARY).map(AlarmPopups::title)
+                .collect(Collectors.joining("\n"));
+        String more = entered.size() > NAMED_IN_SUMMARY ? "\nand " + (entered.size() - NAMED_IN_SUMMARY) + " more" : "";
+        Notifications.create().owner(w).title(summaryTitle(entered.size()))
+                .text(names + more + "\nThey are at the top of the table, in red.").hideAfter(SHOW_FOR).showError();
+        summaryShownAt = now;
     }
 }
