@@ -60,17 +60,21 @@ final class FlattenJob implements KillHandle {
             plan.strategyIds().forEach(ctx.listener()::flattenStarted);
         }
         List<CompletableFuture<LegOutcome>> all = new ArrayList<>();
+        List<LegLadder> now = new ArrayList<>();
         for (LegLadder ladder : ladders) {
             InstrumentKey key = ladder.leg().instrument();
             CompletableFuture<?> previous = ctx.busy().put(key, ladder.done());
             if (previous == null || previous.isDone()) {
-                ctx.executor().execute(ladder::start);
+                // Before any leg starts: a venue's first read waits for the cancels of all its legs.
+                ladder.holdVenue();
+                now.add(ladder);
             } else {
                 previous.whenCompleteAsync((r, e) -> ladder.start(), ctx.executor());
             }
             ladder.done().whenComplete((r, e) -> ctx.busy().remove(key, ladder.done()));
             all.add(ladder.done());
         }
+        now.forEach(ladder -> ctx.executor().execute(ladder::start));
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
                 .whenCompleteAsync((v, e) -> complete(), ctx.executor());
     }
