@@ -7,6 +7,7 @@ import org.HdrHistogram.Histogram;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * Also the latency of each kind of call per venue, over all measured kills.
  */
 final class KillTimeline {
-    enum Call { CANCEL, POSITIONS, OPEN_ORDERS, PLACE }
+    enum Call { INSTRUMENTS, CANCEL, POSITIONS, OPEN_ORDERS, PLACE }
 
     private record Event(Call call, VenueId venue, InstrumentKey instrument, long start, long end) {
     }
@@ -52,12 +53,10 @@ final class KillTimeline {
      * Ends the kill clicked at {@code t0} and verified at {@code verified}; when {@code keep} the
      * figures go into the histograms (warm-up kills are dropped).
      */
-    void end(long t0, long verified, boolean keep) {
+    Map<String, Long> end(long t0, long verified, boolean keep) {
         recording = false;
-        if (!keep) {
-            return;
-        }
         List<Event> all = new ArrayList<>(events);
+        long instrumentsLoaded = t0;
         long cancelsOut = 0;
         long cancelsAnswered = 0;
         Map<InstrumentKey, Long> cancelEnd = new HashMap<>();
@@ -66,13 +65,16 @@ final class KillTimeline {
         Map<String, Integer> perKill = new TreeMap<>();
         for (Event e : all) {
             perKill.merge(e.call().name().toLowerCase(Locale.ROOT) + " calls per kill", 1, Integer::sum);
-            calls.computeIfAbsent(e.call() + " " + e.venue(), k -> histogram()).recordValue(e.end() - e.start());
+            if (keep) {
+                calls.computeIfAbsent(e.call() + " " + e.venue(), k -> histogram()).recordValue(e.end() - e.start());
+            }
             switch (e.call()) {
                 case CANCEL -> {
                     cancelsOut = Math.max(cancelsOut, e.start());
                     cancelsAnswered = Math.max(cancelsAnswered, e.end());
                     cancelEnd.merge(e.instrument(), e.end(), Math::max);
                 }
+                case INSTRUMENTS -> instrumentsLoaded = Math.max(instrumentsLoaded, e.end());
                 case PLACE -> {
                     firstPlaceStart.merge(e.instrument(), e.start(), Math::min);
                     lastPlaceEnd.merge(e.instrument(), e.end(), Math::max);
@@ -96,13 +98,19 @@ final class KillTimeline {
         }
         long ordersOut = firstPlaceStart.values().stream().mapToLong(Long::longValue).max().orElse(t0);
         long fillsSeen = lastPlaceEnd.values().stream().mapToLong(Long::longValue).max().orElse(t0);
-        step("click -> last cancel sent", cancelsOut - t0);
-        step("click -> last cancel answered", cancelsAnswered - t0);
-        step("click -> every leg's fresh read back", readsBack - t0);
-        step("click -> last first flatten order sent", ordersOut - t0);
-        step("click -> last order answered (fill seen)", fillsSeen - t0);
-        step("click -> verified FLAT (verifying reads, fsync)", verified - t0);
-        perKill.forEach((what, n) -> counts.computeIfAbsent(what, k -> new Histogram(3)).recordValue(n));
+        Map<String, Long> split = new LinkedHashMap<>();
+        split.put("click -> instrument lists loaded (first kill only)", instrumentsLoaded - t0);
+        split.put("click -> last cancel sent", cancelsOut - t0);
+        split.put("click -> last cancel answered", cancelsAnswered - t0);
+        split.put("click -> every leg's fresh read back", readsBack - t0);
+        split.put("click -> last first flatten order sent", ordersOut - t0);
+        split.put("click -> last order answered (fill seen)", fillsSeen - t0);
+        split.put("click -> verified FLAT (verifying reads, fsync)", verified - t0);
+        if (keep) {
+            split.forEach(this::step);
+            perKill.forEach((what, n) -> counts.computeIfAbsent(what, k -> new Histogram(3)).recordValue(n));
+        }
+        return split;
     }
 
     private void step(String what, long nanos) {

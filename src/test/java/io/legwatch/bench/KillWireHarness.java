@@ -93,6 +93,7 @@ public final class KillWireHarness {
         Histogram cpu = histogram();
         Histogram processCpu = histogram();
         long[] firstKill = {0};
+        Map<String, Long> firstSplit = new LinkedHashMap<>();
         ThreadCpu threadCpu = new ThreadCpu();
         Histogram orders = new Histogram(3);
         try (ProtocolSimulator sim = ProtocolSimulator.start(new ProtocolSimulator.Options(seed, false, 0,
@@ -141,7 +142,7 @@ public final class KillWireHarness {
                     long t0 = System.nanoTime();
                     KillResult r = ks.execute(plan, "bench").result().get(60, TimeUnit.SECONDS);
                     long done = System.nanoTime();
-                    timeline.end(t0, done, keep);
+                    Map<String, Long> split = timeline.end(t0, done, keep);
                     if (r.outcome() != KillResult.Outcome.VERIFIED_FLAT) {
                         throw new IllegalStateException("kill did not verify: " + r.detail());
                     }
@@ -154,6 +155,7 @@ public final class KillWireHarness {
                     }
                     if (run == 0) {
                         firstKill[0] = done - t0;
+                        firstSplit.putAll(split);
                     }
                     if (keep) {
                         flat.recordValue(done - t0);
@@ -180,6 +182,7 @@ public final class KillWireHarness {
         line(report, "click -> verified FLAT", flat);
         report.printf(Locale.ROOT, "  %-48s %8.3f ms (connections, instrument lists and JIT cold)%n",
                 "first kill after connecting: click -> verified", firstKill[0] / 1e6);
+        firstSplit.forEach((what, nanos) -> report.printf(Locale.ROOT, "    first kill: %-46s %8.3f ms%n", what, nanos / 1e6));
         line(report, "CPU time of the flatten threads per kill", cpu);
         line(report, "CPU time of the whole process per kill", processCpu);
         report.printf(Locale.ROOT, "    %-46s p50 %4d  max %4d%n", "orders sent per kill", orders.getValueAtPercentile(50),

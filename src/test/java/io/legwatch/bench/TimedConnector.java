@@ -49,7 +49,8 @@ final class TimedConnector implements VenueConnector {
 
     @Override
     public CompletableFuture<List<Instrument>> instruments() {
-        return delegate.instruments();
+        long start = System.nanoTime();
+        return timeline.track(KillTimeline.Call.INSTRUMENTS, venue(), null, start, delegate.instruments());
     }
 
     @Override
