@@ -117,6 +117,7 @@ public final class SettingsStore implements AutoCloseable {
         window.put("maximized", settings.maximized());
         ObjectNode columns = root.putObject("columnWidths");
         settings.columnWidths().forEach(columns::put);
+        root.putObject("alarm").put("muted", settings.alarmMuted());
         Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "settings", ".tmp");
         try {
             Files.write(tmp, JSON.writeValueAsBytes(root));
@@ -159,6 +160,7 @@ public final class SettingsStore implements AutoCloseable {
                 widths.put(e.getKey(), e.getValue().asDouble());
             }
         });
-        return new UserSettings(x, y, width, height, w.path("maximized").asBoolean(false), widths);
+        boolean muted = root.path("alarm").path("muted").asBoolean(d.alarmMuted());
+        return new UserSettings(x, y, width, height, w.path("maximized").asBoolean(false), widths, muted);
     }
 }

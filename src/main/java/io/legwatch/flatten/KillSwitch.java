@@ -82,7 +82,7 @@ public final class KillSwitch implements AutoCloseable {
         for (VenueConnector c : b.connectors) {
             venues.put(c.venue(), new VenueAccess(c, b.settings.attemptTimeout(), b.time));
         }
-        this.ctx = new FlattenContext(b.settings, executor, new FlattenJournal(journal), b.time, b.halt,
+        this.ctx = new FlattenContext(b.settings, executor, new FlattenJournal(journal, b.alarms, b.time), b.time, b.halt,
                 b.listener, b.alarms, Map.copyOf(venues), new ConcurrentHashMap<>(), List.copyOf(b.resultListeners));
         // Releasing a halt means the trader trades that scope again on purpose: stop watching it for late fills.
         b.halt.addListener(active -> watches.removeIf(w -> !halted(active, w.flattenId())));

@@ -170,6 +170,10 @@ public final class MainWindow {
         mute.setTooltip(new Tooltip("Mute the alarm sound for strategies going NAKED or FLATTEN FAILED "
                 + "(the popups and red rows stay)"));
         mute.selectedProperty().bindBidirectional(sound.mutedProperty());
+        if (settings != null) {
+            sound.mutedProperty().set(settings.get().alarmMuted());
+            sound.mutedProperty().addListener((obs, was, muted) -> settings.update(s -> s.withAlarmMuted(muted)));
+        }
         mute.graphicProperty().bind(Bindings.createObjectBinding(
                 () -> new FontIcon(mute.isSelected() ? "mdmz-volume_off" : "mdmz-volume_up"), mute.selectedProperty()));
 

@@ -116,7 +116,8 @@ public final class MemoryHarness {
             long ns = Math.max(1, Long.parseLong(m.group(3)));
             all.recordValue(ns);
             String op = m.group(2);
-            if (op.startsWith("G1") || op.startsWith("Z") || op.contains("GC") || op.contains("Collect")) {
+            if (op.startsWith("G1") || op.startsWith("Z") || op.startsWith("Shenandoah") || op.contains("GC")
+                    || op.contains("Collect")) {
                 gc.recordValue(ns);
             }
             if (ns > FRAME_MS * 1e6) {

@@ -40,6 +40,15 @@ class SettingsStoreTest {
     }
 
     @Test
+    void roundTripsTheAlarmMuteAndAnOlderFileWithoutItIsUnmuted() throws Exception {
+        Path f = dir.resolve("mute.json");
+        SettingsStore.write(f, UserSettings.DEFAULT.withAlarmMuted(true));
+        assertThat(SettingsStore.load(f).alarmMuted()).isTrue();
+        Files.writeString(f, "{\"window\":{\"width\":800,\"height\":600}}");
+        assertThat(SettingsStore.load(f).alarmMuted()).isFalse();
+    }
+
+    @Test
     void updatesAreSavedOnceAfterTheDebounceAndOnClose() throws Exception {
         Path f = dir.resolve("settings.json");
         // A long debounce: nothing is written while changes keep coming; close() writes the final state.

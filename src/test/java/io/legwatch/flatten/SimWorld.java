@@ -57,6 +57,7 @@ final class SimWorld implements AutoCloseable {
     final List<StatusTransition> transitions = new CopyOnWriteArrayList<>();
     final List<VenueEvent> events = new CopyOnWriteArrayList<>();
     final Path dir;
+    private final Journal.ChannelOpener opener;
     Journal journal;
     KillSwitch killSwitch;
     IncidentLog incidents;
@@ -65,7 +66,13 @@ final class SimWorld implements AutoCloseable {
     private int botIds;
 
     SimWorld(Path dir, FlattenSettings settings) {
+        this(dir, settings, Journal.FILES);
+    }
+
+    /** With the journal's files opened by {@code opener} (a test's failing disk). */
+    SimWorld(Path dir, FlattenSettings settings, Journal.ChannelOpener opener) {
         this.dir = dir;
+        this.opener = opener;
         Strategy basis = new Strategy(BASIS, "BTC basis", List.of(new Leg("spot", SPOT, Side.BUY, 1),
                 new Leg("perp", PERP, Side.SELL, 1)), new Tolerance(500, 0, Duration.ofSeconds(1)));
         monitor = new HedgeMonitor(List.of(basis),
@@ -85,7 +92,7 @@ final class SimWorld implements AutoCloseable {
 
     /** A kill switch (and journal) as the app builds one at start; used again to simulate a restart. */
     KillSwitch newKillSwitch(FlattenSettings settings) {
-        journal = new Journal(dir, TimeSource.SYSTEM);
+        journal = new Journal(dir, TimeSource.SYSTEM, opener);
         IncidentLog log = new IncidentLog(journal, clock);
         if (incidents != null) {
             monitor.removeTransitionListener(incidentFeed);
