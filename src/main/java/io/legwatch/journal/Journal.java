@@ -109,7 +109,11 @@ public final class Journal implements AutoCloseable {
      * Ends of ranges whose fsync failed. Linux may drop the failed pages and let a later fsync
      * succeed, so a record in such a range is never vouched for again (the list grows only on failures).
      */
-    private final List<Position> fsyncFailedUpTo = new ArrayList<>();
+    private final List<FsyncFailure> fsyncFailedUpTo = new ArrayList<>();
+
+    /** A range whose fsync failed, with the error: a later record in it is refused with the same cause. */
+    private record FsyncFailure(Position upTo, IOException cause) {
+    }
     private boolean closed;
 
     public Journal(Path dir, TimeSource time) {
@@ -176,7 +180,7 @@ public final class Journal implements AutoCloseable {
                     if (upTo.generation() != generation) {
                         return; // a rollover closed this file under us, after forcing it itself
                     }
-                    fsyncFailedUpTo.add(new Position(generation, end));
+                    fsyncFailedUpTo.add(new FsyncFailure(new Position(generation, end), e));
                 }
                 throw new NotDurableException("journal fsync failed in " + dir, e);
             }
@@ -190,10 +194,12 @@ public final class Journal implements AutoCloseable {
     }
 
     private void failIfFsyncFailedBefore(Position p) {
-        for (Position failed : fsyncFailedUpTo) {
-            if (failed.generation() == p.generation() && p.end() <= failed.end()) {
+        for (FsyncFailure failed : fsyncFailedUpTo) {
+            if (failed.upTo().generation() == p.generation() && p.end() <= failed.upTo().end()) {
+                // The original error as the cause: whichever caller reports first names the real problem
+                // (a caller here can beat the failing fsync's own caller to the report).
                 throw new NotDurableException("journal fsync failed in " + dir
-                        + " earlier for this record; it cannot be vouched for", new IOException("earlier fsync failed"));
+                        + " earlier for this record; it cannot be vouched for", failed.cause());
             }
         }
     }
@@ -327,7 +333,7 @@ public final class Journal implements AutoCloseable {
             try {
                 channel.force(false);
             } catch (IOException e) {
-                fsyncFailedUpTo.add(new Position(generation, written));
+                fsyncFailedUpTo.add(new FsyncFailure(new Position(generation, written), e));
                 throw new NotDurableException("journal fsync at the day's rollover failed in " + dir, e);
             }
             forced = written;
@@ -409,7 +415,7 @@ public final class Journal implements AutoCloseable {
                     forced = written;
                 } catch (IOException e) {
                     // forced stays behind: a later force of these records fails instead of vouching for them.
-                    fsyncFailedUpTo.add(new Position(generation, written));
+                    fsyncFailedUpTo.add(new FsyncFailure(new Position(generation, written), e));
                     LOG.error("journal fsync at close failed in {}", dir, e);
                 }
                 leaveCurrentFile();
