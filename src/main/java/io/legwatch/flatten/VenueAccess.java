@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -48,6 +49,7 @@ final class VenueAccess {
     private boolean gatherTimerArmed;
     private int callsOut;
     private volatile Map<String, Instrument> instruments;
+    private final AtomicBoolean prefetching = new AtomicBoolean();
     private CompletableFuture<Void> reconnected = new CompletableFuture<>();
     private long reconnects;
 
@@ -68,6 +70,23 @@ final class VenueAccess {
     /** Instruments by symbol if already fetched, else null (no I/O). */
     Map<String, Instrument> cachedInstruments() {
         return instruments;
+    }
+
+    /** True while the instrument list is neither known nor being loaded. */
+    boolean needsInstruments() {
+        return instruments == null && !prefetching.get();
+    }
+
+    /** Loads the instrument list ahead of a kill, one load at a time; a failure is retried on a later call. */
+    void prefetchInstruments() {
+        if (instruments != null || !prefetching.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            instruments().whenComplete((m, e) -> prefetching.set(false));
+        } catch (RuntimeException e) {
+            prefetching.set(false);
+        }
     }
 
     /** Instruments by symbol; fetched once, retried on the next call after a failure. */
