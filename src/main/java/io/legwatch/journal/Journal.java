@@ -60,6 +60,7 @@ public final class Journal implements AutoCloseable {
             List.of("secret", "apikey", "passphrase", "password", "signature", "token", "credential");
     /** Field names seen so far and whether they look like credentials (names are few; lines are many). */
     private static final Map<String, Boolean> SECRET_NAMES = new ConcurrentHashMap<>();
+    private static final Map<String, String> QUOTED_TYPES = new ConcurrentHashMap<>();
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
 
     /** Opens a day file for reading and writing (injected so tests can make the disk fail). */
@@ -206,7 +207,9 @@ public final class Journal implements AutoCloseable {
 
     private Position write(String type, Map<String, ?> fields) {
         String body = body(fields); // serialized outside the lock: writers only queue for the syscall
+        String quotedType = QUOTED_TYPES.computeIfAbsent(type, Journal::quote); // a handful of types, quoted once
         long now = time.millis();
+        String at = Instant.ofEpochMilli(now).toString();
         synchronized (writeLock) {
             StringBuilder sb = new StringBuilder(body.length() + 97);
             FileChannel ch;
@@ -228,8 +231,8 @@ public final class Journal implements AutoCloseable {
                 throw new UncheckedIOException("journal write failed in " + dir, e);
             }
             sb.append("{\"ts\":").append(now)
-                    .append(",\"at\":\"").append(Instant.ofEpochMilli(now)).append("\",\"seq\":").append(seq + 1)
-                    .append(",\"type\":").append(quote(type));
+                    .append(",\"at\":\"").append(at).append("\",\"seq\":").append(seq + 1)
+                    .append(",\"type\":").append(quotedType);
             if (body.length() > 2) {
                 sb.append(',').append(body, 1, body.length());
             } else {
