@@ -57,7 +57,7 @@ final class FlattenJob implements KillHandle {
         fsyncFailuresAtStart = ctx.journal().fsyncFailures();
         ctx.journal().started(plan, firedBy, journalAsResumed || resumed);
         ctx.halt().halt(plan, firedBy, startedMs);
-        ctx.executor().execute(() -> ctx.journal().force(plan.flattenId()));
+        ctx.fsync().execute(() -> ctx.journal().force(plan.flattenId()));
         if (plan.mode() == KillMode.FLATTEN) {
             plan.strategyIds().forEach(ctx.listener()::flattenStarted);
         }
