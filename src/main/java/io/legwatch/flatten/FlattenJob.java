@@ -218,7 +218,7 @@ final class FlattenJob implements KillHandle {
     @Override
     public KillProgress progress() {
         List<LegProgress> legs = ladders.stream().map(LegLadder::progress).toList();
-        if (result.isDone()) {
+        if (result.isDone() && !result.isCompletedExceptionally()) {
             return new KillProgress(plan.flattenId(), legs, result.join().receipts(), true);
         }
         // Receipts so far: finished legs as they ended, the rest as in flight.

@@ -187,6 +187,7 @@ final class FlattenJournal {
         try {
             journal.append(type, fields);
         } catch (RuntimeException e) {
+            fsyncFailed(e); // a write can carry the failed fsync of the day's rollover
             failed(flattenId, type, e);
         }
     }

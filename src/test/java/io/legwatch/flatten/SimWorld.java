@@ -20,6 +20,7 @@ import io.legwatch.journal.Journal;
 import io.legwatch.sim.SimExchange;
 import io.legwatch.testing.Await;
 import io.legwatch.testing.ManualTime;
+import io.legwatch.venue.VenueConnector;
 import io.legwatch.venue.sim.InProcessConnector;
 
 import java.nio.file.Path;
@@ -92,6 +93,12 @@ final class SimWorld implements AutoCloseable {
 
     /** A kill switch (and journal) as the app builds one at start; used again to simulate a restart. */
     KillSwitch newKillSwitch(FlattenSettings settings) {
+        return newKillSwitch(settings, c -> c);
+    }
+
+    /** The same, with the kill switch's view of each venue wrapped (a test's fault on one venue's reads). */
+    KillSwitch newKillSwitch(FlattenSettings settings,
+                             java.util.function.Function<VenueConnector, VenueConnector> wrap) {
         journal = new Journal(dir, TimeSource.SYSTEM, opener);
         IncidentLog log = new IncidentLog(journal, clock);
         if (incidents != null) {
@@ -104,7 +111,7 @@ final class SimWorld implements AutoCloseable {
         exposureFeed = IncidentFeed.exposures(log);
         monitor.addTransitionListener(incidentFeed);
         monitor.addSnapshotListener(exposureFeed);
-        KillSwitch ks = KillSwitch.builder().venues(connectors.values()).snapshots(monitor::snapshot)
+        KillSwitch ks = KillSwitch.builder().venues(connectors.values().stream().map(wrap).toList()).snapshots(monitor::snapshot)
                 .journal(journal).settings(settings).alarms(alarms::add).resultListener(IncidentFeed.into(log))
                 .listener(FlattenListener.of(monitor)).build();
         monitor.addSnapshotListener(ks::onSnapshot);
