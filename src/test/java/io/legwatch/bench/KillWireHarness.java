@@ -8,6 +8,7 @@ import io.legwatch.domain.ConnectionState;
 import io.legwatch.domain.Instrument;
 import io.legwatch.domain.InstrumentKey;
 import io.legwatch.domain.TimeSource;
+import io.legwatch.domain.VenueId;
 import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.LegView;
 import io.legwatch.engine.MonitorSettings;
@@ -47,7 +48,8 @@ import java.util.concurrent.TimeUnit;
  * Kill switch over the wire (not a unit test; surefire skips {@code bench}): click -> verified FLAT
  * with the production connectors talking to the simulator's venue protocol front ends on 127.0.0.1,
  * exactly the wire demo's wiring ({@link ProtocolSimulator}, {@link SimConfigWriter},
- * {@link ConnectorFactory}): OKX on sim-a, Bybit on sim-b, Deribit on sim-c. Every instrument each
+ * {@link ConnectorFactory}): OKX on sim-a, Bybit on sim-b, Deribit on sim-c and (default
+ * {@code --venues 4}) Binance USD-M on a fourth account, sim-d. Every instrument each
  * protocol's connector reads gets a position (set on the simulator account, as if traded elsewhere),
  * the engine sees them over the streams, then a global FLATTEN through the real {@link KillSwitch}
  * (journal with fsyncs in a temp directory) runs until the venues report flat; the simulator's own
@@ -58,7 +60,7 @@ import java.util.concurrent.TimeUnit;
  * ./mvnw -q -DskipTests test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.legwatch.bench.KillWireHarness -Dexec.args="--runs 100 --warmup 10"
  * </pre>
- * Options: {@code --runs}, {@code --warmup}, {@code --seed}, {@code --pause 300ms} (between kills:
+ * Options: {@code --venues 4|3}, {@code --runs}, {@code --warmup}, {@code --seed}, {@code --pause 300ms} (between kills:
  * books refill), {@code --out target/kill-wire-benchmark.txt}.
  */
 public final class KillWireHarness {
@@ -71,6 +73,7 @@ public final class KillWireHarness {
         int warmup = a.intValue("warmup", 10);
         long seed = Long.parseLong(a.string("seed", Long.toString(ProtocolSimulator.DEFAULT_SEED)));
         Duration pause = a.duration("pause", Duration.ofMillis(300));
+        int venues = a.intValue("venues", 4);
         Path out = Path.of(a.string("out", "target/kill-wire-benchmark.txt"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         StringWriter text = new StringWriter();
@@ -78,7 +81,7 @@ public final class KillWireHarness {
             report.printf(Locale.ROOT, "kill switch over the wire, %s, %d cores, Java %s, load average at start %s%n",
                     Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     loadAverage());
-            run(report, runs, warmup, seed, pause);
+            run(report, runs, warmup, seed, pause, assignment(venues));
             report.printf(Locale.ROOT, "load average at end %s%n", loadAverage());
         }
         Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
@@ -86,7 +89,20 @@ public final class KillWireHarness {
         System.exit(0); // OkHttp's and the front ends' non-daemon threads may linger a few seconds
     }
 
-    private static void run(PrintWriter report, int runs, int warmup, long seed, Duration pause) throws Exception {
+    /** OKX on sim-a, Bybit on sim-b, Deribit on sim-c (the wire demo's), and with 4 Binance on a fourth account. */
+    private static Map<ProtocolSimulator.Protocol, VenueId> assignment(int venues) {
+        Map<ProtocolSimulator.Protocol, VenueId> m = new HashMap<>(ProtocolSimulator.DEFAULT_ASSIGNMENT);
+        switch (venues) {
+            case 3 -> {
+            }
+            case 4 -> m.put(ProtocolSimulator.Protocol.BINANCE, VenueId.of("sim-d"));
+            default -> throw new IllegalArgumentException("--venues is 3 or 4, not " + venues);
+        }
+        return m;
+    }
+
+    private static void run(PrintWriter report, int runs, int warmup, long seed, Duration pause,
+                            Map<ProtocolSimulator.Protocol, VenueId> assignment) throws Exception {
         Path dir = Files.createTempDirectory("legwatch-kill-wire");
         KillTimeline timeline = new KillTimeline();
         Histogram flat = histogram();
@@ -97,7 +113,7 @@ public final class KillWireHarness {
         ThreadCpu threadCpu = new ThreadCpu();
         Histogram orders = new Histogram(3);
         try (ProtocolSimulator sim = ProtocolSimulator.start(new ProtocolSimulator.Options(seed, false, 0,
-                ProtocolSimulator.DEFAULT_ASSIGNMENT), TimeSource.SYSTEM)) {
+                assignment), TimeSource.SYSTEM)) {
             AppConfig config = ConfigLoader.parse(SimConfigWriter.write(sim.served(), List.of()), "kill wire harness");
             Map<String, String> keys = new HashMap<>();
             for (Served s : sim.served()) {
