@@ -11,12 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
-/**
- * What every flatten job shares: settings, executor, journal, venues, the halt gate, listeners.
- *
- * @param fsync runs journal fsyncs that must not hold up the flatten threads (they block on the disk)
- */
-record FlattenContext(FlattenSettings settings, Executor executor, Executor fsync, FlattenJournal journal, TimeSource time,
+/** What every flatten job shares: settings, executor, journal, venues, the halt gate, listeners. */
+record FlattenContext(FlattenSettings settings, Executor executor, FlattenJournal journal, TimeSource time,
                       TradingHalt halt, FlattenListener listener, AlarmListener alarms,
                       Map<VenueId, VenueAccess> venues,
                       ConcurrentHashMap<InstrumentKey, CompletableFuture<?>> busy,

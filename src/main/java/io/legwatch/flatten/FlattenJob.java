@@ -62,10 +62,11 @@ final class FlattenJob implements KillHandle {
         // fsync is this flatten's, and must be on its result, not reported after it was forgotten.
         CompletableFuture<Void> startForced;
         try {
-            startForced = CompletableFuture.runAsync(() -> ctx.journal().force(plan.flattenId()), ctx.fsync());
+            startForced = CompletableFuture.runAsync(() -> ctx.journal().force(plan.flattenId()), ctx.executor());
         } catch (RejectedExecutionException e) {
             startForced = CompletableFuture.completedFuture(null); // closing: the journal forces itself on close
         }
+        // A thread of its own for this fsync was tried: slower in A/B runs on two loaded cores (BENCHMARKS.md).
         if (plan.mode() == KillMode.FLATTEN) {
             plan.strategyIds().forEach(ctx.listener()::flattenStarted);
         }

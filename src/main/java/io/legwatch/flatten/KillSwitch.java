@@ -58,7 +58,6 @@ public final class KillSwitch implements AutoCloseable {
     private final Journal journal;
     private final FlattenContext ctx;
     private final ExecutorService executor;
-    private final ExecutorService fsync;
     private final FlattenPlanner planner;
     private final FlattenIds ids;
     private final Map<String, FlattenJob> byId = new ConcurrentHashMap<>();
@@ -82,18 +81,11 @@ public final class KillSwitch implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        // Its own thread for the journal fsync that runs alongside a kill's first cancels: on the flatten
-        // pool it took one of the two threads away from the dispatch for as long as the disk took.
-        this.fsync = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "legwatch-flatten-fsync");
-            t.setDaemon(true);
-            return t;
-        });
         Map<VenueId, VenueAccess> venues = new HashMap<>();
         for (VenueConnector c : b.connectors) {
             venues.put(c.venue(), new VenueAccess(c, b.settings.attemptTimeout(), b.time));
         }
-        this.ctx = new FlattenContext(b.settings, executor, fsync, new FlattenJournal(journal, b.alarms, b.time), b.time, b.halt,
+        this.ctx = new FlattenContext(b.settings, executor, new FlattenJournal(journal, b.alarms, b.time), b.time, b.halt,
                 b.listener, b.alarms, Map.copyOf(venues), new ConcurrentHashMap<>(), List.copyOf(b.resultListeners));
         // Releasing a halt means the trader trades that scope again on purpose: stop watching it for late fills.
         b.halt.addListener(active -> {
@@ -427,10 +419,8 @@ public final class KillSwitch implements AutoCloseable {
     public void close() {
         closed = true;
         executor.shutdownNow();
-        fsync.shutdownNow(); // the journal forces itself when it is closed
         try {
             executor.awaitTermination(2, TimeUnit.SECONDS);
-            fsync.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
