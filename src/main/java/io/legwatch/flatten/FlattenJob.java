@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One executed plan: a ladder per leg, all venues in parallel, then receipts, the journal's finish
@@ -57,22 +58,35 @@ final class FlattenJob implements KillHandle {
         fsyncFailuresAtStart = ctx.journal().fsyncFailures();
         ctx.journal().started(plan, firedBy, journalAsResumed || resumed);
         ctx.halt().halt(plan, firedBy, startedMs);
-        ctx.executor().execute(() -> ctx.journal().force(plan.flattenId()));
+        // Forced alongside the first cancels, and finished before the job completes: a failure of this
+        // fsync is this flatten's, and must be on its result, not reported after it was forgotten.
+        CompletableFuture<Void> startForced;
+        try {
+            startForced = CompletableFuture.runAsync(() -> ctx.journal().force(plan.flattenId()), ctx.executor());
+        } catch (RejectedExecutionException e) {
+            startForced = CompletableFuture.completedFuture(null); // closing: the journal forces itself on close
+        }
+        // A thread of its own for this fsync was tried: slower in A/B runs on two loaded cores (BENCHMARKS.md).
         if (plan.mode() == KillMode.FLATTEN) {
             plan.strategyIds().forEach(ctx.listener()::flattenStarted);
         }
-        List<CompletableFuture<LegOutcome>> all = new ArrayList<>();
+        List<CompletableFuture<?>> all = new ArrayList<>();
+        List<LegLadder> now = new ArrayList<>();
         for (LegLadder ladder : ladders) {
             InstrumentKey key = ladder.leg().instrument();
             CompletableFuture<?> previous = ctx.busy().put(key, ladder.done());
             if (previous == null || previous.isDone()) {
-                ctx.executor().execute(ladder::start);
+                // Before any leg starts: a venue's first read waits for the cancels of all its legs.
+                ladder.holdVenue();
+                now.add(ladder);
             } else {
                 previous.whenCompleteAsync((r, e) -> ladder.start(), ctx.executor());
             }
             ladder.done().whenComplete((r, e) -> ctx.busy().remove(key, ladder.done()));
             all.add(ladder.done());
         }
+        now.forEach(ladder -> ctx.executor().execute(ladder::start));
+        all.add(startForced.handle((v, e) -> null));
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new))
                 .whenCompleteAsync((v, e) -> complete(), ctx.executor());
     }

@@ -88,7 +88,15 @@ public final class KillSwitch implements AutoCloseable {
         this.ctx = new FlattenContext(b.settings, executor, new FlattenJournal(journal, b.alarms, b.time), b.time, b.halt,
                 b.listener, b.alarms, Map.copyOf(venues), new ConcurrentHashMap<>(), List.copyOf(b.resultListeners));
         // Releasing a halt means the trader trades that scope again on purpose: stop watching it for late fills.
-        b.halt.addListener(active -> watches.removeIf(w -> !halted(active, w.flattenId())));
+        b.halt.addListener(active -> {
+            if (watches.isEmpty()) {
+                return;
+            }
+            // One set per change: a scan of the halts per watch grew with the square of the kills fired.
+            Set<String> still = new HashSet<>();
+            active.forEach(h -> still.add(h.flattenId()));
+            watches.removeIf(w -> !still.contains(w.flattenId()));
+        });
         this.planner = new FlattenPlanner(b.settings);
         this.ids = new FlattenIds(b.time);
     }
@@ -209,7 +217,8 @@ public final class KillSwitch implements AutoCloseable {
 
     /**
      * Feed every published snapshot here (any thread; returns at once). A venue seen coming back
-     * wakes the work queued for it. A verified-flat scope whose legs show a position again (a late
+     * wakes the work queued for it; a venue seen trusted has its instrument list loaded ahead of the
+     * first kill (which otherwise waits for it, cold, before its first cancel). A verified-flat scope whose legs show a position again (a late
      * hedge fill) is checked against the venue and, if the venue confirms, flattened again.
      */
     public void onSnapshot(MonitorSnapshot snapshot) {
@@ -219,6 +228,13 @@ public final class KillSwitch implements AutoCloseable {
             VenueAccess access = ctx.venues().get(v.venue());
             if (trusted && Boolean.FALSE.equals(before) && access != null) {
                 access.signalReconnect(); // queued work for this venue retries now, not at its next backoff
+            }
+            if (trusted && access != null && access.needsInstruments()) {
+                try {
+                    executor.execute(access::prefetchInstruments);
+                } catch (RejectedExecutionException e) {
+                    LOG.debug("kill switch closed; instruments of {} not loaded", v.venue());
+                }
             }
         }
         if (watches.isEmpty() || executor.isShutdown()) {

@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -77,6 +76,10 @@ final class LegLadder {
     private Boolean positionZero;
     private long waitingSinceMs;
     private boolean venueAlarmed;
+    /** This leg holds its venue's reads: its cancel or order is out or its answer not yet handled (VenueAccess#hold). */
+    private boolean holdsCall;
+    /** Counts gateway calls, so a step can tell whether it sent a new one under the same hold. */
+    private int gatewayCalls;
     private final AtomicReference<LegProgress> progress = new AtomicReference<>();
 
     /**
@@ -149,7 +152,7 @@ final class LegLadder {
 
     private void cancel() {
         phase(LegPhase.CANCELLING, "cancelling open orders incl. stop/conditional");
-        withVenue("cancel open orders", () -> gateway.cancelAll(key), n -> {
+        withVenue("cancel open orders", () -> gatewayCall(() -> gateway.cancelAll(key)), n -> {
             cancelRounds++;
             cancelled += n == null ? 0 : n;
             job.journal().cancelled(job.flattenId(), key, n == null ? 0 : n);
@@ -159,7 +162,11 @@ final class LegLadder {
 
     private void read() {
         phase(LegPhase.READING, "re-reading position and open orders from the venue");
-        withVenue("re-read position and orders", venue::freshRead, this::onRead);
+        withVenue("re-read position and orders", () -> {
+            boolean settles = holdsCall;
+            holdsCall = false;
+            return venue.deadline(venue.freshRead(settles));
+        }, this::onRead);
     }
 
     private void onRead(VenueRead r) {
@@ -270,22 +277,18 @@ final class LegLadder {
             return;
         }
         int attempt = ClientOrderIds.parse(req.clientOrderId()).map(ClientOrderIds.Parsed::attempt).orElse(0);
-        String what = String.format(Locale.ROOT, "attempt %d%s: %s %s %s%s reduce-only", attempt,
-                sendNo > 1 ? " (re-send " + sendNo + ", same id)" : "", req.type(), req.side(), fmt(req.qty()),
-                req.type() == OrderType.MARKET ? "" : " @ " + fmt(req.limitPrice()));
+        // Plain concatenation: String.format cost more than the rest of this step, once per leg of a kill.
+        String what = "attempt " + attempt + (sendNo > 1 ? " (re-send " + sendNo + ", same id)" : "") + ": "
+                + req.type() + " " + req.side() + " " + fmt(req.qty())
+                + (req.type() == OrderType.MARKET ? "" : " @ " + fmt(req.limitPrice())) + " reduce-only";
         LegProgress sending = phase(LegPhase.SENDING, what);
         // Write-ahead: the journal has the order before the venue can have it (crash recovery relies on it).
         job.journal().sent(job.flattenId(), leg.index(), attempt, req, sendNo);
-        CompletableFuture<Order> f;
-        try {
-            f = venue.deadline(gateway.place(req));
-        } catch (RuntimeException e) {
-            f = CompletableFuture.failedFuture(e);
-        }
+        CompletableFuture<Order> f = gatewayCall(() -> gateway.place(req));
         // Handed over; unless the answer is already being processed, show it as out at the venue.
         progress.compareAndSet(sending, new LegProgress(leg.index(), key, LegPhase.ORDERING, lastAttempt, lastQty,
                 ordersSent, what + ", awaiting the venue"));
-        f.whenCompleteAsync((order, error) -> guard(() -> onPlaced(req, sendNo, attempt, order, error)),
+        f.whenCompleteAsync((order, error) -> guard(() -> answered(() -> onPlaced(req, sendNo, attempt, order, error))),
                 job.executor());
     }
 
@@ -325,7 +328,7 @@ final class LegLadder {
 
     // ---- venue calls with waiting ----
 
-    /** Runs a venue call; while the venue does not answer, waits (backing off) and retries. */
+    /** Runs a venue call (its future carries the deadline); while the venue does not answer, waits (backing off) and retries. */
     private <T> void withVenue(String what, Supplier<CompletableFuture<T>> call, Consumer<T> next) {
         if (job.abandoned()) {
             finish(LegPhase.ABANDONED, "abandoned by the trader");
@@ -334,11 +337,11 @@ final class LegLadder {
         long reconnectsBefore = venue.reconnects();
         CompletableFuture<T> f;
         try {
-            f = venue.deadline(call.get());
+            f = call.get();
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
-        f.whenCompleteAsync((value, error) -> guard(() -> {
+        f.whenCompleteAsync((value, error) -> guard(() -> answered(() -> {
             if (error == null) {
                 retries = 0;
                 waitingSinceMs = 0;
@@ -375,7 +378,47 @@ final class LegLadder {
             };
             later(job.settings().backoffMs(retries), retry);
             venue.reconnectedSince(reconnectsBefore).thenRunAsync(() -> guard(retry), job.executor());
-        }), job.executor());
+        })), job.executor());
+    }
+
+    /**
+     * Called by the job before it starts this leg: the venue's reads wait for this leg's first
+     * cancel (all of a venue's legs then share one read after their cancels).
+     */
+    void holdVenue() {
+        if (venue != null && !holdsCall) {
+            holdsCall = true;
+            venue.hold();
+        }
+    }
+
+    /** A cancel or order through the venue, which keeps its reads for this leg until it is handled. */
+    private <T> CompletableFuture<T> gatewayCall(Supplier<CompletableFuture<T>> send) {
+        holdVenue();
+        gatewayCalls++;
+        return venue.call(send);
+    }
+
+    /**
+     * Handles a venue answer. If the step neither asked for a read nor sent a new cancel or order,
+     * the leg lets go of the venue's reads (it backs off, fails or is done).
+     */
+    private void answered(Runnable handler) {
+        int callsBefore = gatewayCalls;
+        try {
+            handler.run();
+        } finally {
+            if (gatewayCalls == callsBefore) {
+                releaseVenue();
+            }
+        }
+    }
+
+    private void releaseVenue() {
+        if (holdsCall) {
+            holdsCall = false;
+            venue.settle();
+        }
     }
 
     /** A bug in a step must end the leg visibly (FAILED, alarm), never leave it hanging. */
@@ -417,6 +460,7 @@ final class LegLadder {
     }
 
     private void finish(LegPhase phase, String detail) {
+        releaseVenue();
         if (done.isDone()) {
             return;
         }

@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -23,14 +25,31 @@ import java.util.stream.Collectors;
  * <p>Fresh reads are coalesced: a caller gets a fetch that <em>started after it asked</em>; callers
  * arriving while a fetch is in flight share the next one. 50 legs on one venue cost one pair of
  * fetches per round instead of 50, and nobody is ever answered from data older than its question.
+ *
+ * <p>Reads are also <em>gathered</em>: while legs {@link #hold} the venue (a cancel or order of
+ * theirs is out or not yet handled, or they are about to send their first cancel), a read that was
+ * asked for waits for them (at most {@link #GATHER_MAX_MS}), since each of them asks for a read next. A kill's legs on one venue then share
+ * one read after their cancels and one after their orders, instead of the early legs' read making
+ * the late ones wait for a second. The wait never makes a read older than its question.
  */
 final class VenueAccess {
+    /**
+     * The longest a read waits for the venue's other outstanding calls: about one venue round trip.
+     * A venue slow to answer one call then costs the others a second read, not its whole deadline.
+     */
+    static final long GATHER_MAX_MS = 50;
+
     private final VenueConnector connector;
     private final Duration timeout;
     private final TimeSource time;
-    private CompletableFuture<VenueRead> inFlight;
-    private CompletableFuture<VenueRead> queued;
+    /** Guarded by this: whether a read is out, the callers waiting for the next one, calls out. */
+    private boolean reading;
+    private CompletableFuture<VenueRead> next;
+    private boolean gatherExpired;
+    private boolean gatherTimerArmed;
+    private int callsOut;
     private volatile Map<String, Instrument> instruments;
+    private final AtomicBoolean prefetching = new AtomicBoolean();
     private CompletableFuture<Void> reconnected = new CompletableFuture<>();
     private long reconnects;
 
@@ -53,6 +72,23 @@ final class VenueAccess {
         return instruments;
     }
 
+    /** True while the instrument list is neither known nor being loaded. */
+    boolean needsInstruments() {
+        return instruments == null && !prefetching.get();
+    }
+
+    /** Loads the instrument list ahead of a kill, one load at a time; a failure is retried on a later call. */
+    void prefetchInstruments() {
+        if (instruments != null || !prefetching.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            instruments().whenComplete((m, e) -> prefetching.set(false));
+        } catch (RuntimeException e) {
+            prefetching.set(false);
+        }
+    }
+
     /** Instruments by symbol; fetched once, retried on the next call after a failure. */
     CompletableFuture<Map<String, Instrument>> instruments() {
         Map<String, Instrument> known = instruments;
@@ -67,42 +103,114 @@ final class VenueAccess {
         });
     }
 
-    /** A read of positions and open orders that started at or after this call. */
-    CompletableFuture<VenueRead> freshRead() {
-        synchronized (this) {
-            if (inFlight != null) {
-                if (queued == null) {
-                    queued = new CompletableFuture<>();
-                }
-                return queued;
-            }
-            inFlight = startRead();
-            CompletableFuture<VenueRead> mine = inFlight;
-            mine.whenComplete((r, e) -> readDone());
-            return mine;
+    /**
+     * A leg is about to send a cancel or order here (or is starting, and will): until it has handled
+     * the answer ({@link #freshRead(boolean) freshRead(true)} or {@link #settle()}), reads asked for
+     * by other legs wait for it (see the class comment), since its leg asks for a read next.
+     */
+    synchronized void hold() {
+        callsOut++;
+    }
+
+    /** A cancel or order sent to this venue, with the deadline (the leg {@link #hold}s the venue's reads). */
+    <T> CompletableFuture<T> call(Supplier<CompletableFuture<T>> send) {
+        try {
+            return deadline(send.get());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 
-    private void readDone() {
-        CompletableFuture<VenueRead> waiting;
-        CompletableFuture<VenueRead> next;
+    /** The leg handled its call's answer without asking for a read (backing off, failing, done). */
+    void settle() {
+        CompletableFuture<VenueRead> start;
         synchronized (this) {
-            inFlight = null;
-            waiting = queued;
-            queued = null;
-            if (waiting == null) {
-                return;
-            }
-            next = startRead();
-            inFlight = next;
+            callsOut--;
+            start = startIfDue();
         }
-        next.whenComplete((r, e) -> {
+        run(start);
+    }
+
+    /** A read of positions and open orders that started at or after this call. */
+    CompletableFuture<VenueRead> freshRead() {
+        return freshRead(false);
+    }
+
+    /**
+     * A read of positions and open orders that started at or after this call; {@code settles}: the
+     * caller releases its {@link #hold} in the same step.
+     */
+    CompletableFuture<VenueRead> freshRead(boolean settles) {
+        CompletableFuture<VenueRead> mine;
+        CompletableFuture<VenueRead> start;
+        synchronized (this) {
+            if (settles) {
+                callsOut--;
+            }
+            if (next == null) {
+                next = new CompletableFuture<>();
+                gatherExpired = false;
+                gatherTimerArmed = false;
+            }
+            mine = next;
+            start = startIfDue();
+        }
+        run(start);
+        return mine;
+    }
+
+    /**
+     * Under the lock: takes the next read's waiters if a read is asked for, none is running and no
+     * call is left to gather (or the gathering time is up); null otherwise.
+     */
+    private CompletableFuture<VenueRead> startIfDue() {
+        if (next == null || reading) {
+            return null;
+        }
+        if (callsOut > 0 && !gatherExpired) {
+            if (!gatherTimerArmed) {
+                gatherTimerArmed = true;
+                CompletableFuture<VenueRead> gathering = next;
+                CompletableFuture.delayedExecutor(GATHER_MAX_MS, TimeUnit.MILLISECONDS)
+                        .execute(() -> gatherTimeUp(gathering));
+            }
+            return null;
+        }
+        CompletableFuture<VenueRead> waiting = next;
+        next = null;
+        reading = true;
+        return waiting;
+    }
+
+    private void gatherTimeUp(CompletableFuture<VenueRead> gathering) {
+        CompletableFuture<VenueRead> start;
+        synchronized (this) {
+            if (next != gathering) {
+                return; // that read has started already
+            }
+            gatherExpired = true;
+            start = startIfDue();
+        }
+        run(start);
+    }
+
+    /** Outside the lock: fetches for {@code waiting}, then starts the next read if one is due. */
+    private void run(CompletableFuture<VenueRead> waiting) {
+        if (waiting == null) {
+            return;
+        }
+        startRead().whenComplete((r, e) -> {
+            CompletableFuture<VenueRead> following;
+            synchronized (this) {
+                reading = false;
+                following = startIfDue();
+            }
             if (e != null) {
                 waiting.completeExceptionally(e);
             } else {
                 waiting.complete(r);
             }
-            readDone();
+            run(following);
         });
     }
 

@@ -60,6 +60,7 @@ public final class Journal implements AutoCloseable {
             List.of("secret", "apikey", "passphrase", "password", "signature", "token", "credential");
     /** Field names seen so far and whether they look like credentials (names are few; lines are many). */
     private static final Map<String, Boolean> SECRET_NAMES = new ConcurrentHashMap<>();
+    private static final Map<String, String> QUOTED_TYPES = new ConcurrentHashMap<>();
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
 
     /** Opens a day file for reading and writing (injected so tests can make the disk fail). */
@@ -109,7 +110,11 @@ public final class Journal implements AutoCloseable {
      * Ends of ranges whose fsync failed. Linux may drop the failed pages and let a later fsync
      * succeed, so a record in such a range is never vouched for again (the list grows only on failures).
      */
-    private final List<Position> fsyncFailedUpTo = new ArrayList<>();
+    private final List<FsyncFailure> fsyncFailedUpTo = new ArrayList<>();
+
+    /** A range whose fsync failed, with the error: a later record in it is refused with the same cause. */
+    private record FsyncFailure(Position upTo, IOException cause) {
+    }
     private boolean closed;
 
     public Journal(Path dir, TimeSource time) {
@@ -176,7 +181,7 @@ public final class Journal implements AutoCloseable {
                     if (upTo.generation() != generation) {
                         return; // a rollover closed this file under us, after forcing it itself
                     }
-                    fsyncFailedUpTo.add(new Position(generation, end));
+                    fsyncFailedUpTo.add(new FsyncFailure(new Position(generation, end), e));
                 }
                 throw new NotDurableException("journal fsync failed in " + dir, e);
             }
@@ -190,17 +195,21 @@ public final class Journal implements AutoCloseable {
     }
 
     private void failIfFsyncFailedBefore(Position p) {
-        for (Position failed : fsyncFailedUpTo) {
-            if (failed.generation() == p.generation() && p.end() <= failed.end()) {
+        for (FsyncFailure failed : fsyncFailedUpTo) {
+            if (failed.upTo().generation() == p.generation() && p.end() <= failed.upTo().end()) {
+                // The original error as the cause: whichever caller reports first names the real problem
+                // (a caller here can beat the failing fsync's own caller to the report).
                 throw new NotDurableException("journal fsync failed in " + dir
-                        + " earlier for this record; it cannot be vouched for", new IOException("earlier fsync failed"));
+                        + " earlier for this record; it cannot be vouched for", failed.cause());
             }
         }
     }
 
     private Position write(String type, Map<String, ?> fields) {
         String body = body(fields); // serialized outside the lock: writers only queue for the syscall
+        String quotedType = QUOTED_TYPES.computeIfAbsent(type, Journal::quote); // a handful of types, quoted once
         long now = time.millis();
+        String at = Instant.ofEpochMilli(now).toString();
         synchronized (writeLock) {
             StringBuilder sb = new StringBuilder(body.length() + 97);
             FileChannel ch;
@@ -222,8 +231,8 @@ public final class Journal implements AutoCloseable {
                 throw new UncheckedIOException("journal write failed in " + dir, e);
             }
             sb.append("{\"ts\":").append(now)
-                    .append(",\"at\":\"").append(Instant.ofEpochMilli(now)).append("\",\"seq\":").append(seq + 1)
-                    .append(",\"type\":").append(quote(type));
+                    .append(",\"at\":\"").append(at).append("\",\"seq\":").append(seq + 1)
+                    .append(",\"type\":").append(quotedType);
             if (body.length() > 2) {
                 sb.append(',').append(body, 1, body.length());
             } else {
@@ -327,7 +336,7 @@ public final class Journal implements AutoCloseable {
             try {
                 channel.force(false);
             } catch (IOException e) {
-                fsyncFailedUpTo.add(new Position(generation, written));
+                fsyncFailedUpTo.add(new FsyncFailure(new Position(generation, written), e));
                 throw new NotDurableException("journal fsync at the day's rollover failed in " + dir, e);
             }
             forced = written;
@@ -409,7 +418,7 @@ public final class Journal implements AutoCloseable {
                     forced = written;
                 } catch (IOException e) {
                     // forced stays behind: a later force of these records fails instead of vouching for them.
-                    fsyncFailedUpTo.add(new Position(generation, written));
+                    fsyncFailedUpTo.add(new FsyncFailure(new Position(generation, written), e));
                     LOG.error("journal fsync at close failed in {}", dir, e);
                 }
                 leaveCurrentFile();

@@ -111,6 +111,18 @@ public final class SimExchange {
      * @param startEpochMs  the simulator clock's start (use the wall clock for a real-time demo)
      */
     public SimExchange(long seed, long startEpochMs) {
+        this(seed, startEpochMs, List.of(SIM_A, SIM_B, SIM_C));
+    }
+
+    /**
+     * Creates the exchange with these accounts (each lists the same instruments), e.g. a fourth one so
+     * four protocol front ends can each serve an account of their own. The first accounts get the same
+     * per-venue basis as in a three-account exchange with the same seed.
+     */
+    public SimExchange(long seed, long startEpochMs, List<VenueId> accounts) {
+        if (accounts.isEmpty() || java.util.Set.copyOf(accounts).size() != accounts.size()) {
+            throw new IllegalArgumentException("accounts must be distinct and not empty: " + accounts);
+        }
         this.walk = new Random(seed);
         this.nowMs = startEpochMs;
         this.nextTickMs = startEpochMs + TICK_MS;
@@ -122,7 +134,7 @@ public final class SimExchange {
                 .format(Instant.ofEpochMilli(expiry).atZone(ZoneOffset.UTC)).toUpperCase(Locale.ROOT)
                 + "-" + (long) strike + "-C";
         Random basis = new Random(seed * 31 + 7);
-        for (VenueId id : List.of(SIM_A, SIM_B, SIM_C)) {
+        for (VenueId id : accounts) {
             SimVenue v = new SimVenue(id);
             v.list(listing(id, BTC_SPOT, "BTC", InstrumentKind.SPOT, 1, 0.001, 0, 2.0, 1, 2));
             v.list(listing(id, ETH_SPOT, "ETH", InstrumentKind.SPOT, 1, 0.01, 0, 40.0, 1, 2));

@@ -36,7 +36,8 @@ import java.util.Set;
  *
  * <p>One account is served by at most one front end: two front ends on the same account would show
  * the same positions under two venue ids and Legwatch would count that exposure twice. The simulator
- * has three accounts, so at most three of the four front ends run at once. {@link #DEFAULT_ASSIGNMENT}
+ * has three accounts; an assignment naming a further account (e.g. Binance on {@code sim-d}) adds it,
+ * without the demo trader, so that all four front ends can run at once. {@link #DEFAULT_ASSIGNMENT}
  * is the one under which every demo strategy is visible through the production connectors:
  * <ul>
  *   <li>sim-a on OKX (BTC-USD spot shows as a MARGIN position; BTCUSDT as a linear SWAP);</li>
@@ -169,7 +170,7 @@ public final class ProtocolSimulator implements AutoCloseable {
             clock = null;
         } else {
             world = null;
-            exchange = new SimExchange(options.seed(), time.millis());
+            exchange = new SimExchange(options.seed(), time.millis(), accounts(options.assignment()));
             scenario = DemoScenario.standard(exchange);
             clock = new SimClock(exchange, time, DemoWorld.STEP);
         }
@@ -248,6 +249,18 @@ public final class ProtocolSimulator implements AutoCloseable {
                         passphrase);
             }
         };
+    }
+
+    /**
+     * sim-a, sim-b, sim-c, then any further account the assignment names (e.g. sim-d, so that all four
+     * protocols can run at once, each on an account of its own). Only without the demo trader, whose
+     * world has the three standard accounts.
+     */
+    private static List<VenueId> accounts(Map<Protocol, VenueId> assignment) {
+        List<VenueId> out = new ArrayList<>(List.of(SimExchange.SIM_A, SimExchange.SIM_B, SimExchange.SIM_C));
+        assignment.values().stream().filter(v -> !out.contains(v)).sorted(java.util.Comparator.comparing(VenueId::value))
+                .forEach(out::add);
+        return out;
     }
 
     private static String hex(SecureRandom random, int bytes) {
