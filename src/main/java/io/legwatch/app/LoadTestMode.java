@@ -8,9 +8,11 @@ import io.legwatch.domain.VenueId;
 import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.MonitorSettings;
 import io.legwatch.engine.MonitorSnapshot;
+import io.legwatch.engine.TransitionListener;
 import io.legwatch.metrics.PipelineLatency;
 import io.legwatch.sim.SimClock;
 import io.legwatch.sim.SimExchange;
+import io.legwatch.sim.load.InjectedFailure;
 import io.legwatch.sim.load.LoadGenerator;
 import io.legwatch.sim.load.LoadProfile;
 import io.legwatch.sim.load.LoadUniverse;
@@ -100,6 +102,28 @@ public final class LoadTestMode extends WiredSession {
     private void submit(VenueEvent event) {
         latency.onParsed(event, TimeSource.SYSTEM.nanos());
         monitor.submit(event);
+    }
+
+    /**
+     * Status transitions as the engine publishes them (run on the engine thread right after the
+     * publish that shows them); the FX load harness times NAKED from here to the red row.
+     */
+    public void addTransitionListener(TransitionListener listener) {
+        monitor.addTransitionListener(listener);
+    }
+
+    /** Every failure the generator injected, once its run has ended (empty while running or before start). */
+    public List<InjectedFailure> injectedFailures() {
+        LoadGenerator running;
+        synchronized (lifecycle) {
+            running = load;
+        }
+        List<InjectedFailure> failures = running == null ? null : running.failures();
+        return failures == null ? List.of() : failures;
+    }
+
+    public LoadProfile profile() {
+        return profile;
     }
 
     @Override

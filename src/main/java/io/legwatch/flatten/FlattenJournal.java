@@ -39,6 +39,12 @@ final class FlattenJournal {
     private final TimeSource time;
     /** Flattens with a journal failure: id -> the first reason (the alarm has been raised). */
     private final Map<String, String> failures = new ConcurrentHashMap<>();
+    /**
+     * Flattens whose result has been given (with or without a failure): a late failure (the
+     * start-of-flatten fsync can run after the result on another flatten thread) has nothing left
+     * to tell about them. Grows by one short id per flatten, which is a human- or policy-scale rate.
+     */
+    private final Set<String> finished = ConcurrentHashMap.newKeySet();
     private final AtomicLong fsyncFailures = new AtomicLong();
     private volatile String lastFsyncFailure;
 
@@ -105,6 +111,7 @@ final class FlattenJournal {
 
     /** The flatten has finished and been told; nothing more is attributed to it. */
     void forget(String flattenId) {
+        finished.add(flattenId);
         failures.remove(flattenId);
     }
 
@@ -207,6 +214,9 @@ final class FlattenJournal {
 
     /** Records the first reason for a flatten and raises its alarm, once. */
     private void report(String flattenId, String reason) {
+        if (finished.contains(flattenId)) {
+            return; // its result is out; the failure is logged by the caller
+        }
         if (failures.putIfAbsent(flattenId, reason) == null) {
             alarm(flattenId, "flatten " + flattenId + " continues, but it is not recorded in the journal: " + reason);
         }
