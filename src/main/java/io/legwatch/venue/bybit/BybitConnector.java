@@ -10,7 +10,6 @@ import io.legwatch.domain.VenueError;
 import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueException;
 import io.legwatch.venue.OrderGateway;
-import io.legwatch.venue.common.ControlAnswer;
 import io.legwatch.venue.common.DecodedStreamConnector;
 import io.legwatch.venue.common.Futures;
 import io.legwatch.venue.common.InstrumentTags;
@@ -24,7 +23,6 @@ import io.legwatch.venue.net.WsSessionConfig;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -64,8 +62,6 @@ public final class BybitConnector extends DecodedStreamConnector {
     private final AtomicInteger reqIds = new AtomicInteger();
     /** Null for a monitor-only account. */
     private final OrderGateway gateway;
-    private final ControlAnswer pendingAuth = new ControlAnswer();
-    private final ControlAnswer pendingSubscribe = new ControlAnswer();
     /** symbol -> category, learned from instruments-info. */
     private final InstrumentTags categories;
     private volatile boolean dcpArmed;
@@ -104,7 +100,7 @@ public final class BybitConnector extends DecodedStreamConnector {
         return auth
                 .thenCompose(x -> pendingSubscribe.expect(
                         () -> session.send(BybitRequests.subscribeFrame(nextReqId(), TOPICS))))
-                .thenCompose(x -> snapshot())
+                .thenCompose(x -> snapshot(this::positionRows, rows -> net(book, rows)))
                 .whenComplete((snap, error) -> {
                     // DCP needs its topic on every new connection; sent apart so that an account without
                     // DCP enabled still gets its stream (the refusal is reported, not fatal)
@@ -112,17 +108,6 @@ public final class BybitConnector extends DecodedStreamConnector {
                         session.send(BybitRequests.subscribeFrame(nextReqId(), List.of(config.dcpTopic())));
                     }
                 });
-    }
-
-    private CompletableFuture<VenueEvent.Snapshot> snapshot() {
-        CompletableFuture<List<Instrument>> instruments = instruments();
-        CompletableFuture<List<BybitRow>> rows = positionRows();
-        CompletableFuture<List<Order>> orders = fetchOpenOrders();
-        return CompletableFuture.allOf(instruments, rows, orders).thenApply(x -> {
-            List<Position> positions = net(book, rows.join());
-            return new VenueEvent.Snapshot(config.venue(), instruments.join(), positions, orders.join(), time.millis(),
-                    System.nanoTime());
-        });
     }
 
     @Override
@@ -140,13 +125,6 @@ public final class BybitConnector extends DecodedStreamConnector {
             }
         }
         dispatch(d.events(), text, recvNanos);
-    }
-
-    @Override
-    protected void onStreamLost(String reason) {
-        VenueException lost = new VenueException(new VenueError(config.venue(), VenueError.Kind.NETWORK, null, reason));
-        pendingAuth.complete(lost);
-        pendingSubscribe.complete(lost);
     }
 
     // ---- queries ----
@@ -172,11 +150,7 @@ public final class BybitConnector extends DecodedStreamConnector {
     }
 
     private List<Position> net(BybitPositionBook target, List<BybitRow> rows) {
-        try {
-            return target.reset(rows, mapper::key);
-        } catch (IOException e) {
-            throw new VenueException(new VenueError(config.venue(), VenueError.Kind.MALFORMED, null, e.getMessage()), e);
-        }
+        return net(() -> target.reset(rows, mapper::key));
     }
 
     private CompletableFuture<List<BybitRow>> positionRows() {

@@ -5,6 +5,7 @@ package io.legwatch.venue.bybit;
  * Legwatch uses. Filled by {@link BybitReader} in one streaming pass; numbers the venue sends as
  * empty strings are NaN. Position, order, execution and instrument items share field names, so
  * one shape serves them all and the reader does not depend on the order of fields in a message.
+ * Kept apart from {@code OkxRow} and {@code DeribitRows}: each holds its venue's own wire field names.
  */
 final class BybitRow {
     String category;

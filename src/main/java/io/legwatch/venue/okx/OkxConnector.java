@@ -6,11 +6,9 @@ import io.legwatch.domain.Order;
 import io.legwatch.domain.OrderRequest;
 import io.legwatch.domain.Position;
 import io.legwatch.domain.TimeSource;
-import io.legwatch.domain.VenueError;
 import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueException;
 import io.legwatch.venue.OrderGateway;
-import io.legwatch.venue.common.ControlAnswer;
 import io.legwatch.venue.common.DecodedStreamConnector;
 import io.legwatch.venue.common.Futures;
 import io.legwatch.venue.common.InstrumentTags;
@@ -24,7 +22,6 @@ import io.legwatch.venue.net.WsSessionConfig;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,8 +63,6 @@ public final class OkxConnector extends DecodedStreamConnector {
     private final OkxRestApi api;
     /** Null for a monitor-only account. */
     private final OrderGateway gateway;
-    private final ControlAnswer pendingLogin = new ControlAnswer();
-    private final ControlAnswer pendingSubscribe = new ControlAnswer();
     private final AtomicInteger subscribeAnswersDue = new AtomicInteger();
     /** instId -> instType, learned from the instruments list. */
     private final InstrumentTags instTypes;
@@ -100,28 +95,19 @@ public final class OkxConnector extends DecodedStreamConnector {
     protected CompletableFuture<VenueEvent.Snapshot> resync(WsSession session) {
         long seconds = time.millis() / 1000;
         String sign = credentials.hmacSha256Base64(OkxSigner.loginPrehash(seconds));
-        CompletableFuture<Void> login = pendingLogin.expect(() -> session.send(
+        CompletableFuture<Void> login = pendingAuth.expect(() -> session.send(
                 OkxRequests.loginFrame(credentials.key(), credentials.passphrase().orElseThrow(), seconds, sign)));
         return login.thenCompose(x -> {
             subscribeAnswersDue.set(CHANNELS.size());
             return pendingSubscribe.expect(() -> session.send(OkxRequests.subscribeFrame(CHANNELS)));
-        }).thenCompose(x -> snapshot());
-    }
-
-    private CompletableFuture<VenueEvent.Snapshot> snapshot() {
-        CompletableFuture<List<Instrument>> instruments = instruments();
-        CompletableFuture<List<OkxRow>> rows = positionRows();
-        CompletableFuture<List<Order>> orders = fetchOpenOrders();
-        return CompletableFuture.allOf(instruments, rows, orders).thenApply(x -> new VenueEvent.Snapshot(
-                config.venue(), instruments.join(), net(book, rows.join()), orders.join(), time.millis(),
-                System.nanoTime()));
+        }).thenCompose(x -> snapshot(this::positionRows, rows -> net(book, rows)));
     }
 
     @Override
     protected void onText(String text, long recvNanos) {
         OkxStreamDecoder.Decoded d = decoder.decode(text, recvNanos);
         switch (d.control()) {
-            case LOGIN_OK -> pendingLogin.complete(null);
+            case LOGIN_OK -> pendingAuth.complete(null);
             case SUBSCRIBED -> {
                 if (subscribeAnswersDue.decrementAndGet() <= 0) {
                     pendingSubscribe.complete(null);
@@ -131,7 +117,7 @@ public final class OkxConnector extends DecodedStreamConnector {
                 // an error answers whatever request is outstanding (login first, then subscribe);
                 // it is reported below as well, so the trader sees e.g. a refused login
                 VenueException e = new VenueException(d.error());
-                if (!pendingLogin.complete(e)) {
+                if (!pendingAuth.complete(e)) {
                     pendingSubscribe.complete(e);
                 }
             }
@@ -140,13 +126,6 @@ public final class OkxConnector extends DecodedStreamConnector {
             }
         }
         dispatch(d.events(), text, recvNanos);
-    }
-
-    @Override
-    protected void onStreamLost(String reason) {
-        VenueException lost = new VenueException(new VenueError(config.venue(), VenueError.Kind.NETWORK, null, reason));
-        pendingLogin.complete(lost);
-        pendingSubscribe.complete(lost);
     }
 
     // ---- queries ----
@@ -183,11 +162,7 @@ public final class OkxConnector extends DecodedStreamConnector {
     }
 
     private List<Position> net(OkxPositionBook target, List<OkxRow> rows) {
-        try {
-            return target.reset(rows, mapper::key);
-        } catch (IOException e) {
-            throw new VenueException(new VenueError(config.venue(), VenueError.Kind.MALFORMED, null, e.getMessage()), e);
-        }
+        return net(() -> target.reset(rows, mapper::key));
     }
 
     @Override

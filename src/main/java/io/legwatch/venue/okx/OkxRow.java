@@ -3,7 +3,8 @@ package io.legwatch.venue.okx;
 /**
  * One item of an OKX {@code data} array (a position, order, algo order, instrument or per-order
  * result), holding only the fields Legwatch uses. Filled by {@link OkxReader} in one streaming
- * pass; numbers sent as empty strings are NaN.
+ * pass; numbers sent as empty strings are NaN. Kept apart from {@code BybitRow}: each holds its venue's
+ * own wire field names.
  */
 final class OkxRow {
     String instId;

@@ -1,21 +1,13 @@
 package io.legwatch.sim.protocol.bybit;
 
-import io.legwatch.domain.Instrument;
 import io.legwatch.domain.TimeSource;
 import io.legwatch.domain.VenueId;
 import io.legwatch.sim.SimExchange;
-import io.legwatch.sim.SimLink;
-import io.legwatch.sim.SimListener;
-import io.legwatch.sim.SimSubscription;
-import io.legwatch.sim.protocol.common.LoopbackServer;
-import io.legwatch.sim.protocol.common.OpenSockets;
-import io.legwatch.sim.protocol.common.SocketWriter;
-import io.legwatch.sim.protocol.common.WireFaults;
+import io.legwatch.sim.protocol.common.LoopbackFrontEnd;
+import io.legwatch.sim.protocol.common.StreamSocket;
+import org.eclipse.jetty.server.Handler;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -30,28 +22,27 @@ import java.util.concurrent.Executors;
  * <p>Faults: the simulator's own ({@code exchange.faults(account)}) reach the wire here: a DOWN link
  * drops every socket and refuses connections and requests (HTTP 503); a SILENT link keeps sockets
  * open but sends nothing (no pushes, pongs or answers) and leaves REST requests unanswered. Wire-only
- * faults are the methods below: garbage frames, duplicated or reordered pushes, rate-limit answers.
+ * faults are the methods below: garbage frames, duplicated or reordered pushes, rate-limit answers
+ * (retCode 10006).
  */
-public final class BybitFrontEnd implements AutoCloseable {
+public final class BybitFrontEnd extends LoopbackFrontEnd {
+    private static final Wire WIRE = new Wire("bybit", "Bybit", "/v5/private", Duration.ofMinutes(10),
+            "{\"topic\":\"position\",\"data\":[{\"symbol\":");
+
     private final SimExchange exchange;
     private final VenueId account;
     private final TimeSource clock;
     private final BybitAuth auth;
-    private final Map<String, Instrument> instruments = new LinkedHashMap<>();
     private final ExecutorService deadMan;
-    private final WireFaults faults = new WireFaults();
-    private final OpenSockets sockets = new OpenSockets(faults);
     private volatile Duration dcpWindow = Duration.ofSeconds(10);
     private volatile boolean dcpActive;
-    private LoopbackServer server;
-    private SimSubscription linkWatch;
 
     public BybitFrontEnd(SimExchange exchange, VenueId account, String apiKey, String apiSecret, TimeSource clock) {
+        super(exchange, account, WIRE);
         this.exchange = exchange;
         this.account = account;
         this.clock = clock;
         this.auth = new BybitAuth(apiKey, apiSecret, clock);
-        exchange.instruments(account).forEach(i -> instruments.put(i.symbol(), i));
         this.deadMan = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "bybit-sim-dcp-" + account);
             t.setDaemon(true);
@@ -59,47 +50,19 @@ public final class BybitFrontEnd implements AutoCloseable {
         });
     }
 
-    /** Starts serving on 127.0.0.1:{@code port} (0 = ephemeral) and returns the bound port. */
-    public synchronized int start(int port) throws Exception {
-        linkWatch = exchange.subscribe(account, new LinkWatch());
-        faults.link(linkWatch.snapshot().link());
-        server = LoopbackServer.start("bybit-sim-" + account, port, "/v5/private", Duration.ofMinutes(10), faults,
-                () -> new BybitSocket(this), new BybitRestHandler(this, exchange));
-        return server.port();
+    @Override
+    protected StreamSocket newSocket() {
+        return new BybitSocket(this);
     }
 
     @Override
-    public synchronized void close() {
-        if (linkWatch != null) {
-            linkWatch.close();
-        }
-        sockets.dropAll();
+    protected Handler restHandler(SimExchange exchange) {
+        return new BybitRestHandler(this, exchange);
+    }
+
+    @Override
+    protected void stopping() {
         deadMan.shutdownNow();
-        if (server != null) {
-            server.stop("Bybit front end");
-        }
-    }
-
-    // ---- wire faults ----
-
-    /** Sends a truncated JSON frame to every connected client. */
-    public void sendMalformed() {
-        sockets.sendRawToAll("{\"topic\":\"position\",\"data\":[{\"symbol\":");
-    }
-
-    /** While on, every push goes out twice. */
-    public void duplicatePushes(boolean on) {
-        faults.duplicatePushes(on);
-    }
-
-    /** The next {@code pairs} pairs of pushes go out in swapped order. */
-    public void reorderNextPushes(int pairs) {
-        faults.reorderNextPushes(pairs);
-    }
-
-    /** The next {@code n} REST requests answer Bybit's rate-limit error (retCode 10006). */
-    public void rateLimitNext(int n) {
-        faults.rateLimitNext(n);
     }
 
     /** True while a connected client's dcp subscription keeps Bybit's disconnect protection armed. */
@@ -107,32 +70,7 @@ public final class BybitFrontEnd implements AutoCloseable {
         return dcpActive;
     }
 
-    /**
-     * While on, the stream endpoint refuses connections (HTTP 503) and open sockets are dropped, but REST
-     * keeps answering: the situation a REST polling fallback is for.
-     */
-    public void refuseStreams(boolean on) {
-        sockets.refuseStreams(on);
-    }
-
-    /** How many sockets are open now. */
-    public int connections() {
-        return sockets.count();
-    }
-
     // ---- for the handler and sockets ----
-
-    WireFaults faults() {
-        return faults;
-    }
-
-    OpenSockets sockets() {
-        return sockets;
-    }
-
-    VenueId account() {
-        return account;
-    }
 
     TimeSource clock() {
         return clock;
@@ -142,25 +80,9 @@ public final class BybitFrontEnd implements AutoCloseable {
         return auth;
     }
 
-    Instrument instrument(String symbol) {
-        return instruments.get(symbol);
-    }
-
-    List<Instrument> instruments() {
-        return List.copyOf(instruments.values());
-    }
-
-    void closed(SocketWriter socket, boolean hadDcp) {
-        sockets.closed(socket);
-        if (hadDcp) {
-            dcpActive = false; // refreshes stop; the simulator's dead-man fires after the window
-        }
-    }
-
-    void ensureSubscribed(BybitSocket socket) {
-        if (socket.needsSubscription()) {
-            socket.attach(exchange.subscribe(account, socket));
-        }
+    /** A socket with a dcp topic closed: refreshes stop; the simulator's dead-man fires after the window. */
+    void dcpClosed() {
+        dcpActive = false;
     }
 
     void dcpWindow(Duration window) {
@@ -182,23 +104,16 @@ public final class BybitFrontEnd implements AutoCloseable {
         deadMan.execute(() -> exchange.armDeadMan(account, Duration.ZERO));
     }
 
+    /** Keeps DCP refreshed while a dcp socket is connected. */
+    @Override
+    protected void onHeartbeat() {
+        if (dcpActive) {
+            refreshDeadMan();
+        }
+    }
+
     private void refreshDeadMan() {
         Duration window = dcpWindow;
         deadMan.execute(() -> exchange.armDeadMan(account, window));
-    }
-
-    /** Follows the simulator's link state and keeps DCP refreshed while a dcp socket is connected. */
-    private final class LinkWatch implements SimListener {
-        @Override
-        public void onLink(VenueId venue, SimLink newLink, String detail, long venueTimeMs) {
-            sockets.link(newLink);
-        }
-
-        @Override
-        public void onHeartbeat(VenueId venue, long venueTimeMs) {
-            if (dcpActive) {
-                refreshDeadMan();
-            }
-        }
     }
 }

@@ -6,11 +6,8 @@ import io.legwatch.domain.Fill;
 import io.legwatch.domain.Instrument;
 import io.legwatch.domain.Order;
 import io.legwatch.domain.Position;
-import io.legwatch.sim.SimListener;
-import io.legwatch.sim.SimSubscription;
-import io.legwatch.sim.protocol.common.SocketWriter;
+import io.legwatch.sim.protocol.common.StreamSocket;
 import io.legwatch.sim.protocol.common.WireJson;
-import org.eclipse.jetty.websocket.api.Session;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,34 +20,24 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code auth}, {@code subscribe} and {@code unsubscribe} like Bybit, and pushes the account's
  * {@code position}, {@code order} and {@code execution} changes from the simulator once subscribed.
  * Public only because Jetty invokes endpoint methods reflectively; nothing outside the package
- * constructs it. Writes go out one at a time, in order, through a {@link SocketWriter}; the front end's wire
- * faults (silence, duplicates, reordering, garbage) are applied there.
+ * constructs it. Connection lifecycle and fault-applying writes: {@link StreamSocket}.
  */
-public final class BybitSocket implements Session.Listener.AutoDemanding, SimListener {
+public final class BybitSocket extends StreamSocket {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> PRIVATE_TOPICS = Set.of("position", "order", "execution", "wallet", "dcp",
             "dcp.future", "dcp.spot", "dcp.option");
     private static final AtomicLong IDS = new AtomicLong();
 
     private final BybitFrontEnd frontEnd;
-    private final SocketWriter out;
-    private final String connId = "sim" + IDS.incrementAndGet();
     private final Set<String> topics = new HashSet<>();
     private volatile boolean authenticated;
-    private SimSubscription subscription;
 
     BybitSocket(BybitFrontEnd frontEnd) {
+        super(frontEnd, "bybit", "sim" + IDS.incrementAndGet());
         this.frontEnd = frontEnd;
-        this.out = new SocketWriter(frontEnd.faults(), "bybit", connId);
     }
 
     // ---- Jetty side ----
-
-    @Override
-    public void onWebSocketOpen(Session s) {
-        out.open(s);
-        frontEnd.sockets().opened(out);
-    }
 
     @Override
     public void onWebSocketText(String text) {
@@ -71,7 +58,7 @@ public final class BybitSocket implements Session.Listener.AutoDemanding, SimLis
                 g.writeArrayFieldStart("args");
                 g.writeString(Long.toString(frontEnd.clock().millis()));
                 g.writeEndArray();
-                g.writeStringField("conn_id", connId);
+                g.writeStringField("conn_id", connId());
                 g.writeEndObject();
             }));
             case "auth" -> auth(msg.path("args"), reqId);
@@ -138,46 +125,16 @@ public final class BybitSocket implements Session.Listener.AutoDemanding, SimLis
             if (!reqId.isEmpty()) {
                 g.writeStringField("req_id", reqId);
             }
-            g.writeStringField("conn_id", connId);
+            g.writeStringField("conn_id", connId());
             g.writeEndObject();
         });
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
-        closed();
-    }
-
-    @Override
-    public void onWebSocketError(Throwable cause) {
-        closed();
-    }
-
-    private void closed() {
-        SimSubscription sub;
-        boolean dcp;
-        synchronized (this) {
-            sub = subscription;
-            subscription = null;
-            dcp = topics.stream().anyMatch(t -> t.startsWith("dcp"));
-            topics.clear();
-        }
-        if (sub != null) {
-            sub.close();
-        }
-        frontEnd.closed(out, dcp);
-    }
-
-    synchronized void attach(SimSubscription sub) {
-        if (subscription == null) {
-            subscription = sub;
-        } else {
-            sub.close();
-        }
-    }
-
-    synchronized boolean needsSubscription() {
-        return subscription == null;
+    protected Runnable forgetTopics() {
+        boolean dcp = topics.stream().anyMatch(t -> t.startsWith("dcp"));
+        topics.clear();
+        return dcp ? frontEnd::dcpClosed : () -> { };
     }
 
     // ---- simulator side (called under the exchange lock: only queue work) ----
@@ -214,16 +171,6 @@ public final class BybitSocket implements Session.Listener.AutoDemanding, SimLis
     }
 
     private String nextId() {
-        return connId + "-" + IDS.incrementAndGet();
-    }
-
-    // ---- writing (faults apply in the writer) ----
-
-    void answer(String text) {
-        out.answer(text);
-    }
-
-    void push(String text) {
-        out.push(text);
+        return connId() + "-" + IDS.incrementAndGet();
     }
 }

@@ -6,11 +6,8 @@ import io.legwatch.domain.Fill;
 import io.legwatch.domain.Instrument;
 import io.legwatch.domain.Order;
 import io.legwatch.domain.Position;
-import io.legwatch.sim.SimListener;
-import io.legwatch.sim.SimSubscription;
-import io.legwatch.sim.protocol.common.SocketWriter;
+import io.legwatch.sim.protocol.common.StreamSocket;
 import io.legwatch.sim.protocol.common.WireJson;
-import org.eclipse.jetty.websocket.api.Session;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,31 +19,22 @@ import java.util.concurrent.atomic.AtomicLong;
  * One client connection to the simulated {@code /ws/v5/private}: text {@code ping}/{@code pong},
  * {@code login}, {@code subscribe}/{@code unsubscribe} per channel like OKX, then pushes of the account's
  * {@code positions}, {@code orders} (with the trade's fill fields) and {@code orders-algo} (stop orders).
- * Public only because Jetty invokes endpoint methods reflectively. Writes go out one at a time, in order;
- * the front end's wire faults apply there.
+ * Public only because Jetty invokes endpoint methods reflectively. Connection lifecycle and
+ * fault-applying writes: {@link StreamSocket}.
  */
-public final class OkxSocket implements Session.Listener.AutoDemanding, SimListener {
+public final class OkxSocket extends StreamSocket {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> CHANNELS = Set.of("positions", "orders", "orders-algo", "balance_and_position");
     private static final AtomicLong IDS = new AtomicLong();
 
     private final OkxFrontEnd frontEnd;
-    private final SocketWriter out;
-    private final String connId = Long.toHexString(0x5a000000L + IDS.incrementAndGet());
     private final Set<String> channels = new HashSet<>();
     private final List<Fill> pendingFills = new ArrayList<>();
     private volatile boolean loggedIn;
-    private SimSubscription subscription;
 
     OkxSocket(OkxFrontEnd frontEnd) {
+        super(frontEnd, "okx", Long.toHexString(0x5a000000L + IDS.incrementAndGet()));
         this.frontEnd = frontEnd;
-        this.out = new SocketWriter(frontEnd.faults(), "okx", connId);
-    }
-
-    @Override
-    public void onWebSocketOpen(Session s) {
-        out.open(s);
-        frontEnd.sockets().opened(out);
     }
 
     @Override
@@ -59,14 +47,14 @@ public final class OkxSocket implements Session.Listener.AutoDemanding, SimListe
         try {
             msg = JSON.readTree(text);
         } catch (Exception e) {
-            answer(OkxWireEncoder.event("error", "60012", "Invalid request: " + text, connId));
+            answer(OkxWireEncoder.event("error", "60012", "Invalid request: " + text, connId()));
             return;
         }
         switch (msg.path("op").asText("")) {
             case "login" -> login(msg.path("args").path(0));
             case "subscribe" -> subscribe(msg.path("args"));
             case "unsubscribe" -> unsubscribe(msg.path("args"));
-            default -> answer(OkxWireEncoder.event("error", "60012", "Invalid request: " + text, connId));
+            default -> answer(OkxWireEncoder.event("error", "60012", "Invalid request: " + text, connId()));
         }
     }
 
@@ -74,13 +62,13 @@ public final class OkxSocket implements Session.Listener.AutoDemanding, SimListe
         OkxAuth.Refusal r = frontEnd.auth().checkLogin(a.path("apiKey").asText(null), a.path("passphrase").asText(null),
                 a.path("timestamp").asText(null), a.path("sign").asText(null));
         loggedIn = r == null;
-        answer(r == null ? OkxWireEncoder.event("login", "0", "", connId)
-                : OkxWireEncoder.event("error", r.code(), r.msg(), connId));
+        answer(r == null ? OkxWireEncoder.event("login", "0", "", connId())
+                : OkxWireEncoder.event("error", r.code(), r.msg(), connId()));
     }
 
     private void subscribe(JsonNode args) {
         if (!loggedIn) {
-            answer(OkxWireEncoder.event("error", "60011", "Please log in", connId));
+            answer(OkxWireEncoder.event("error", "60011", "Please log in", connId()));
             return;
         }
         for (JsonNode arg : args) {
@@ -88,7 +76,7 @@ public final class OkxSocket implements Session.Listener.AutoDemanding, SimListe
             if (!CHANNELS.contains(channel)) {
                 answer(OkxWireEncoder.event("error", "60018", "Wrong URL or channel:" + channel
                         + " doesn't exist. Please use the correct URL, channel and parameters referring to API document.",
-                        connId));
+                        connId()));
                 continue;
             }
             synchronized (this) {
@@ -101,11 +89,12 @@ public final class OkxSocket implements Session.Listener.AutoDemanding, SimListe
                 g.writeStringField("channel", channel);
                 g.writeStringField("instType", arg.path("instType").asText("ANY"));
                 g.writeEndObject();
-                g.writeStringField("connId", connId);
+                g.writeStringField("connId", connId());
                 g.writeEndObject();
             }));
-            if ("positions".equals(channel)) {
-                frontEnd.initialPositions(this);
+            String initial = "positions".equals(channel) ? frontEnd.initialPositions() : null;
+            if (initial != null) {
+                push(initial);
             }
         }
         frontEnd.ensureSubscribed(this);
@@ -122,49 +111,16 @@ public final class OkxSocket implements Session.Listener.AutoDemanding, SimListe
                 g.writeObjectFieldStart("arg");
                 g.writeStringField("channel", arg.path("channel").asText(""));
                 g.writeEndObject();
-                g.writeStringField("connId", connId);
+                g.writeStringField("connId", connId());
                 g.writeEndObject();
             }));
         }
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
-        closed();
-    }
-
-    @Override
-    public void onWebSocketError(Throwable cause) {
-        closed();
-    }
-
-    private void closed() {
-        SimSubscription sub;
-        synchronized (this) {
-            sub = subscription;
-            subscription = null;
-            channels.clear();
-        }
-        if (sub != null) {
-            sub.close();
-        }
-        frontEnd.sockets().closed(out);
-    }
-
-    synchronized void attach(SimSubscription sub) {
-        if (subscription == null) {
-            subscription = sub;
-        } else {
-            sub.close();
-        }
-    }
-
-    synchronized boolean needsSubscription() {
-        return subscription == null;
-    }
-
-    String connId() {
-        return connId;
+    protected Runnable forgetTopics() {
+        channels.clear();
+        return () -> { };
     }
 
     // ---- simulator side (under the exchange lock: only queue work) ----
@@ -225,15 +181,5 @@ public final class OkxSocket implements Session.Listener.AutoDemanding, SimListe
 
     private synchronized boolean has(String channel) {
         return channels.contains(channel);
-    }
-
-    // ---- writing (faults apply in the writer) ----
-
-    void answer(String text) {
-        out.answer(text);
-    }
-
-    void push(String text) {
-        out.push(text);
     }
 }
