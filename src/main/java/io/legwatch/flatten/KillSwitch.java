@@ -65,6 +65,7 @@ public final class KillSwitch implements AutoCloseable {
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
     private final List<RecoveryNotice> notices = new CopyOnWriteArrayList<>();
     private final Map<VenueId, Boolean> venueTrusted = new ConcurrentHashMap<>();
+    private final boolean warmUp;
     private volatile boolean closed;
 
     /** A verified-flat scope watched for late fills until {@code untilMs}. */
@@ -98,6 +99,7 @@ public final class KillSwitch implements AutoCloseable {
             watches.removeIf(w -> !still.contains(w.flattenId()));
         });
         this.planner = new FlattenPlanner(b.settings);
+        this.warmUp = b.warmUp;
         this.ids = new FlattenIds(b.time);
     }
 
@@ -229,7 +231,13 @@ public final class KillSwitch implements AutoCloseable {
             if (trusted && Boolean.FALSE.equals(before) && access != null) {
                 access.signalReconnect(); // queued work for this venue retries now, not at its next backoff
             }
-            if (trusted && access != null && access.needsInstruments()) {
+            if (warmUp && trusted && access != null && access.needsWarmUp()) {
+                try {
+                    executor.execute(() -> warmUp(access));
+                } catch (RejectedExecutionException e) {
+                    LOG.debug("kill switch closed; {} not warmed up", v.venue());
+                }
+            } else if (trusted && access != null && access.needsInstruments()) {
                 try {
                     executor.execute(access::prefetchInstruments);
                 } catch (RejectedExecutionException e) {
@@ -245,6 +253,30 @@ public final class KillSwitch implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             LOG.debug("kill switch closed; snapshot {} not checked", snapshot.version());
         }
+    }
+
+    /**
+     * Warms the kill path up for one venue seen trusted (see {@link VenueAccess#warmUp}: reads and dry
+     * runs only, nothing is ever sent), and plans a global FLATTEN on the latest snapshot, discarded
+     * (never executed nor journaled), so the first click's planning runs compiled too.
+     */
+    private void warmUp(VenueAccess access) {
+        access.warmUp().thenRun(() -> {
+            try {
+                planner.plan("warm-up", snapshots.get(), KillScope.global(), KillMode.FLATTEN, ctx.time().millis());
+            } catch (RuntimeException e) {
+                LOG.debug("warm-up plan failed: {}", e.toString());
+            }
+        });
+    }
+
+    /**
+     * Completes once every venue has been warmed up (the engine showed it trusted and its warm-up
+     * succeeded); for the benchmarks and tests that must know the kill path is ready. Never fails.
+     */
+    public CompletableFuture<Void> warmedUp() {
+        return CompletableFuture.allOf(ctx.venues().values().stream().map(VenueAccess::warmed)
+                .toArray(CompletableFuture[]::new));
     }
 
     private void checkWatches(MonitorSnapshot s) {
@@ -445,10 +477,20 @@ public final class KillSwitch implements AutoCloseable {
         private AlarmListener alarms = a -> LOG.warn("ALARM {}: {}", a.kind(), a.message());
         private TradingHalt halt = new TradingHalt();
         private int threads = 2;
+        private boolean warmUp = true;
         private final List<Consumer<KillResult>> resultListeners = new ArrayList<>();
 
         public Builder venues(Collection<? extends VenueConnector> connectors) {
             this.connectors = List.copyOf(connectors);
+            return this;
+        }
+
+        /**
+         * Whether a venue seen trusted has its kill path warmed up (reads and dry runs, nothing sent;
+         * default on). Off leaves the first kill cold, as before the warm-up existed (benchmarks' baseline).
+         */
+        public Builder warmUp(boolean on) {
+            this.warmUp = on;
             return this;
         }
 

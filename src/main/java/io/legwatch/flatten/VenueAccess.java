@@ -1,14 +1,19 @@
 package io.legwatch.flatten;
 
 import io.legwatch.domain.Instrument;
+import io.legwatch.domain.InstrumentKey;
 import io.legwatch.domain.TimeSource;
 import io.legwatch.domain.VenueError;
 import io.legwatch.domain.VenueException;
 import io.legwatch.domain.VenueId;
 import io.legwatch.venue.OrderGateway;
 import io.legwatch.venue.VenueConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +43,9 @@ final class VenueAccess {
      * A venue slow to answer one call then costs the others a second read, not its whole deadline.
      */
     static final long GATHER_MAX_MS = 50;
+    /** Connections a warm-up opens to the venue (concurrent reads), kept by the shared client's pool. */
+    static final int WARM_CONNECTIONS = 4;
+    private static final Logger LOG = LoggerFactory.getLogger(VenueAccess.class);
 
     private final VenueConnector connector;
     private final Duration timeout;
@@ -50,6 +58,8 @@ final class VenueAccess {
     private int callsOut;
     private volatile Map<String, Instrument> instruments;
     private final AtomicBoolean prefetching = new AtomicBoolean();
+    private final AtomicBoolean warming = new AtomicBoolean();
+    private final CompletableFuture<Void> warmed = new CompletableFuture<>();
     private CompletableFuture<Void> reconnected = new CompletableFuture<>();
     private long reconnects;
 
@@ -101,6 +111,73 @@ final class VenueAccess {
             instruments = map;
             return map;
         });
+    }
+
+    /** True until a warm-up has been started (a failed one is started again on a later call). */
+    boolean needsWarmUp() {
+        return !warming.get();
+    }
+
+    /** Completes when a warm-up of this venue has succeeded; never fails. */
+    CompletableFuture<Void> warmed() {
+        return warmed;
+    }
+
+    /**
+     * Runs what the first kill would run for the first time, ahead of it, with reads and dry runs only
+     * (never an order, a cancel or any write): loads the instrument list; opens
+     * {@link #WARM_CONNECTIONS} connections with as many concurrent reads of open orders and positions
+     * (a kill issues tens of calls at once, and each one without an idle connection opens one);
+     * one read through the gathered {@link #freshRead()} path; and the gateway's
+     * {@link OrderGateway#warmUp dry run} of building and signing an order and a cancel, never sent.
+     * A failure is logged and retried on a later call; a kill meanwhile works as it would cold.
+     */
+    CompletableFuture<Void> warmUp() {
+        if (!warming.compareAndSet(false, true)) {
+            return warmed;
+        }
+        CompletableFuture<Void> run;
+        try {
+            run = instruments().thenCompose(known -> {
+                List<CompletableFuture<?>> reads = new ArrayList<>();
+                for (int i = 0; i < WARM_CONNECTIONS; i++) {
+                    reads.add(deadline(connector.fetchOpenOrders()));
+                    reads.add(deadline(connector.fetchPositions()));
+                }
+                return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new))
+                        .thenCompose(x -> freshRead())
+                        .thenCompose(read -> warmGateway(sample(read, known)));
+            });
+        } catch (RuntimeException e) {
+            run = CompletableFuture.failedFuture(e);
+        }
+        run.whenComplete((x, e) -> {
+            if (e == null) {
+                warmed.complete(null);
+            } else {
+                LOG.debug("warm-up of {} failed; retried later: {}", venue(), e.toString());
+                warming.set(false);
+            }
+        });
+        return warmed;
+    }
+
+    /** An instrument the venue shows a position on (the likely first kill's), else any listed one. */
+    private static InstrumentKey sample(VenueRead read, Map<String, Instrument> known) {
+        for (io.legwatch.domain.Position p : read.positions()) {
+            if (p.qty() != 0) {
+                return p.instrument();
+            }
+        }
+        return known.values().stream().map(Instrument::key).findFirst().orElse(null);
+    }
+
+    private CompletableFuture<Void> warmGateway(InstrumentKey instrument) {
+        Optional<OrderGateway> g = gateway();
+        if (g.isEmpty() || instrument == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return deadline(g.get().warmUp(instrument));
     }
 
     /**

@@ -3,6 +3,8 @@ package io.legwatch.venue;
 import io.legwatch.domain.InstrumentKey;
 import io.legwatch.domain.Order;
 import io.legwatch.domain.OrderRequest;
+import io.legwatch.domain.OrderType;
+import io.legwatch.domain.Side;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -27,4 +29,23 @@ public interface OrderGateway {
      * does not hear from us within {@code timeout}. {@link Duration#ZERO} disarms. Cancels orders, not positions.
      */
     CompletableFuture<Void> armDeadMan(Duration timeout);
+
+    /**
+     * Readies the order path ahead of the first kill <em>without sending anything</em>: builds, signs and
+     * serialises an order request and a cancel request for {@code instrument} the way {@link #place} and
+     * {@link #cancelAll} would, then discards them. The first kill after connecting otherwise pays for
+     * loading and interpreting this code while the trader waits. It may read (an instrument lookup); it
+     * never sends an order, a cancel or any other write. The default does nothing.
+     */
+    default CompletableFuture<Void> warmUp(InstrumentKey instrument) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * The order a {@link #warmUp} builds and signs (and never sends): a reduce-only IOC limit, the kind
+     * a kill's ladder sends first, with an id in the kill switch's shape.
+     */
+    static OrderRequest warmUpSample(InstrumentKey instrument) {
+        return new OrderRequest(instrument, Side.SELL, 1, OrderType.LIMIT_IOC, 1, true, "lwwarmup000000");
+    }
 }

@@ -60,7 +60,7 @@ import java.util.concurrent.TimeUnit;
  * ./mvnw -q -DskipTests test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.legwatch.bench.KillWireHarness -Dexec.args="--runs 100 --warmup 10"
  * </pre>
- * Options: {@code --venues 4|3}, {@code --runs}, {@code --warmup}, {@code --seed}, {@code --pause 300ms} (between kills:
+ * Options: {@code --venues 4|3}, {@code --cold true} (the kill switch's warm-up off: the first kill as it was before it), {@code --runs}, {@code --warmup}, {@code --seed}, {@code --pause 300ms} (between kills:
  * books refill), {@code --out target/kill-wire-benchmark.txt}.
  */
 public final class KillWireHarness {
@@ -74,6 +74,7 @@ public final class KillWireHarness {
         long seed = Long.parseLong(a.string("seed", Long.toString(ProtocolSimulator.DEFAULT_SEED)));
         Duration pause = a.duration("pause", Duration.ofMillis(300));
         int venues = a.intValue("venues", 4);
+        boolean cold = Boolean.parseBoolean(a.string("cold", "false"));
         Path out = Path.of(a.string("out", "target/kill-wire-benchmark.txt"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         StringWriter text = new StringWriter();
@@ -81,7 +82,7 @@ public final class KillWireHarness {
             report.printf(Locale.ROOT, "kill switch over the wire, %s, %d cores, Java %s, load average at start %s%n",
                     Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     loadAverage());
-            run(report, runs, warmup, seed, pause, assignment(venues));
+            run(report, runs, warmup, seed, pause, assignment(venues), cold);
             report.printf(Locale.ROOT, "load average at end %s%n", loadAverage());
         }
         Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
@@ -102,13 +103,15 @@ public final class KillWireHarness {
     }
 
     private static void run(PrintWriter report, int runs, int warmup, long seed, Duration pause,
-                            Map<ProtocolSimulator.Protocol, VenueId> assignment) throws Exception {
+                            Map<ProtocolSimulator.Protocol, VenueId> assignment, boolean cold) throws Exception {
         Path dir = Files.createTempDirectory("legwatch-kill-wire");
         KillTimeline timeline = new KillTimeline();
         Histogram flat = histogram();
         Histogram cpu = histogram();
         Histogram processCpu = histogram();
         long[] firstKill = {0};
+        long[] warmedAfter = {-1};
+        ColdCost firstCost = new ColdCost();
         Map<String, Long> firstSplit = new LinkedHashMap<>();
         ThreadCpu threadCpu = new ThreadCpu();
         Histogram orders = new Histogram(3);
@@ -130,13 +133,19 @@ public final class KillWireHarness {
             Map<InstrumentKey, InstrumentKey> targets = targets(sim); // as Legwatch sees it -> simulator account
             try (Journal journal = new Journal(dir, TimeSource.SYSTEM);
                  KillSwitch ks = KillSwitch.builder().venues(connectors).snapshots(monitor::snapshot).journal(journal)
-                         .listener(FlattenListener.of(monitor)).settings(FlattenSettings.DEFAULT).build()) {
+                         .listener(FlattenListener.of(monitor)).settings(FlattenSettings.DEFAULT).warmUp(!cold)
+                         .build()) {
                 monitor.addSnapshotListener(ks::onSnapshot);
                 monitor.start();
                 connectors.forEach(c -> c.start(monitor::submit));
                 await("every venue CONNECTED", Duration.ofSeconds(60), () -> monitor.snapshot().venues().size()
                         == sim.served().size() && monitor.snapshot().venues().values().stream()
                         .map(VenueView::state).allMatch(ConnectionState.CONNECTED::equals));
+                if (!cold) { // the kill switch warms its path up once the venues are trusted: wait for it, as a trader's first click would
+                    long w0 = System.nanoTime();
+                    ks.warmedUp().get(60, TimeUnit.SECONDS);
+                    warmedAfter[0] = System.nanoTime() - w0;
+                }
                 for (int run = 0; run < warmup + runs; run++) {
                     double sign = run % 2 == 0 ? 1 : -1;
                     for (Map.Entry<InstrumentKey, InstrumentKey> t : targets.entrySet()) {
@@ -155,6 +164,9 @@ public final class KillWireHarness {
                     long cpu0 = flattenThreadsCpuNanos();
                     long process0 = processCpuNanos();
                     threadCpu.mark();
+                    if (run == 0) {
+                        firstCost.mark();
+                    }
                     long t0 = System.nanoTime();
                     KillResult r = ks.execute(plan, "bench").result().get(60, TimeUnit.SECONDS);
                     long done = System.nanoTime();
@@ -170,6 +182,7 @@ public final class KillWireHarness {
                         }
                     }
                     if (run == 0) {
+                        firstCost.take();
                         firstKill[0] = done - t0;
                         firstSplit.putAll(split);
                     }
@@ -198,6 +211,10 @@ public final class KillWireHarness {
         line(report, "click -> verified FLAT", flat);
         report.printf(Locale.ROOT, "  %-48s %8.3f ms (connections, instrument lists and JIT cold)%n",
                 "first kill after connecting: click -> verified", firstKill[0] / 1e6);
+        report.printf(Locale.ROOT, "    first kill: %s%n", cold ? "cold (--cold true: the kill switch's warm-up off)"
+                : String.format(Locale.ROOT, "after the kill switch's warm-up (done %.0f ms after every venue was CONNECTED)",
+                warmedAfter[0] / 1e6));
+        report.printf(Locale.ROOT, "    first kill: %s%n", firstCost);
         firstSplit.forEach((what, nanos) -> report.printf(Locale.ROOT, "    first kill: %-46s %8.3f ms%n", what, nanos / 1e6));
         line(report, "CPU time of the flatten threads per kill", cpu);
         line(report, "CPU time of the whole process per kill", processCpu);
@@ -205,6 +222,49 @@ public final class KillWireHarness {
                 orders.getMaxValue());
         threadCpu.report(report, runs);
         timeline.report(report);
+    }
+
+    /**
+     * What the first kill spent besides the wire: classes loaded, JIT compile time (both JVM-wide:
+     * the front ends' share is in them too) and sockets opened (this process holds both ends of a
+     * loopback connection, so a new connection is two sockets).
+     */
+    private static final class ColdCost {
+        private long classes;
+        private long jitMs;
+        private long sockets;
+
+        void mark() {
+            classes = java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
+            jitMs = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+            sockets = sockets();
+        }
+
+        void take() {
+            classes = java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount() - classes;
+            jitMs = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitMs;
+            sockets = sockets() - sockets;
+        }
+
+        private static long sockets() {
+            try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+                return fds.filter(f -> {
+                    try {
+                        return Files.readSymbolicLink(f).toString().startsWith("socket:");
+                    } catch (IOException e) {
+                        return false;
+                    }
+                }).count();
+            } catch (IOException e) {
+                return -1;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "during it %d classes loaded, %d ms of JIT compilation, %+d sockets open "
+                    + "(both ends of loopback connections)", classes, jitMs, sockets);
+        }
     }
 
     /** Every listing each front end's connector reads, keyed as Legwatch sees it. */

@@ -89,6 +89,20 @@ public final class BinanceOrderGateway implements OrderGateway {
         return send(request);
     }
 
+    /**
+     * Formats and signs what {@link #place} and {@link #cancelAll} send, never sending either; the symbol is
+     * not marked active (only a real order arms the dead-man switch on it).
+     */
+    @Override
+    public CompletableFuture<Void> warmUp(InstrumentKey instrument) {
+        try {
+            api.signOnly(params(OrderGateway.warmUpSample(instrument)), instrument.symbol());
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     private CompletableFuture<Order> send(OrderRequest request) {
         String symbol = request.instrument().symbol();
         return api.placeOrder(params(request)).thenApply(mapper::order).exceptionallyCompose(e -> {

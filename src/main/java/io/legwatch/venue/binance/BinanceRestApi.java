@@ -128,6 +128,15 @@ public final class BinanceRestApi {
         return call(signed("POST", "/fapi/v1/order", params), BinanceRestParser::order);
     }
 
+    /**
+     * Signs the requests {@link #placeOrder} and {@link #cancelAllOpenOrders} send, and discards them:
+     * the order path's warm-up, which never sends anything.
+     */
+    public void signOnly(BinanceParams order, String symbol) {
+        signed("POST", "/fapi/v1/order", order);
+        signed("DELETE", "/fapi/v1/allOpenOrders", BinanceParams.of().add("symbol", symbol));
+    }
+
     public CompletableFuture<OrderDto> queryOrder(String symbol, String clientOrderId) {
         return call(signedGet("/fapi/v1/order", BinanceParams.of().add("symbol", symbol)
                 .add("origClientOrderId", clientOrderId)), BinanceRestParser::order);

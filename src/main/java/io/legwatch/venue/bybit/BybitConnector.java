@@ -237,6 +237,17 @@ public final class BybitConnector extends DecodedStreamConnector {
                     .exceptionallyCompose(lookup -> CompletableFuture.failedFuture(ve));
         }
 
+        /** Builds and signs what {@link #place} and {@link #cancelAll} post, never sending either. */
+        @Override
+        public CompletableFuture<Void> warmUp(InstrumentKey instrument) {
+            return withCategory(instrument).thenAccept(category -> {
+                OrderRequest sample = OrderGateway.warmUpSample(instrument);
+                String linkId = BybitClientIds.orderLinkId(sample.clientOrderId());
+                api.postRequest("/v5/order/create", BybitRequests.orderCreate(category, sample, linkId, positionIdx(sample)));
+                api.postRequest("/v5/order/cancel-all", BybitRequests.cancelAll(category, instrument.symbol(), null));
+            });
+        }
+
         private int positionIdx(OrderRequest r) {
             return BybitRequests.positionIdx(book.hedgeMode(r.instrument().symbol()), r.side(), r.reduceOnly());
         }

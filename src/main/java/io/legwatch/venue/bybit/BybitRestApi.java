@@ -68,8 +68,13 @@ final class BybitRestApi {
 
     /** Signed POST of a JSON body; the signature covers the body string sent. */
     CompletableFuture<BybitMessage> post(String path, String jsonBody) {
+        return call(postRequest(path, jsonBody));
+    }
+
+    /** The signed POST {@link #post} sends; built alone by the order path's warm-up, which never sends it. */
+    Request postRequest(String path, String jsonBody) {
         HttpUrl url = rest.url(path).build();
-        return call(signed(new Request.Builder().url(url).post(RequestBody.create(jsonBody, JSON)), jsonBody).build());
+        return signed(new Request.Builder().url(url).post(RequestBody.create(jsonBody, JSON)), jsonBody).build();
     }
 
     private Request.Builder signed(Request.Builder b, String payload) {

@@ -95,6 +95,26 @@ final class DeribitOrders implements OrderGateway {
         return fresh;
     }
 
+    /**
+     * Serialises what {@link #place} sends (never sending it) and makes the one read {@link #place} makes
+     * first, the look-up by label (for a label no order has), so the order path's code and the RPC
+     * channel's reply path have run before the first kill. Sends no order, cancel or other write.
+     */
+    @Override
+    public CompletableFuture<Void> warmUp(InstrumentKey instrument) {
+        var entry = instruments.find(instrument.symbol());
+        if (entry.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        OrderRequest sample = OrderGateway.warmUpSample(instrument);
+        DeribitInstruments.Entry e = entry.get();
+        DeribitJson.write(params(sample, e));
+        DeribitJson.write(Map.of("instrument_name", instrument.symbol(), "type", "all"));
+        String currency = e.meta().settlementCurrency() != null ? e.meta().settlementCurrency() : e.meta().baseCurrency();
+        return rpc.call("private/get_order_state_by_label", Map.of("currency", currency, "label", sample.clientOrderId()))
+                .thenAccept(reply -> bind(reply, DeribitJson.ORDERS));
+    }
+
     static Map<String, Object> params(OrderRequest request, DeribitInstruments.Entry e) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("instrument_name", request.instrument().symbol());

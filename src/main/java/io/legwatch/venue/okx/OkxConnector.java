@@ -230,6 +230,22 @@ public final class OkxConnector extends DecodedStreamConnector {
             });
         }
 
+        /** Builds and signs what {@link #place} and {@link #cancelAll} post, never sending either. */
+        @Override
+        public CompletableFuture<Void> warmUp(InstrumentKey instrument) {
+            return withInstType(instrument).thenAccept(instType -> {
+                OrderRequest sample = OrderGateway.warmUpSample(instrument);
+                String clOrdId = OkxClientIds.clOrdId(sample.clientOrderId());
+                OkxPositionBook.Holding holding = book.holding(instrument.symbol());
+                String posSide = OkxRequests.posSide(holding != null && holding.longShortMode(), sample.side(), true);
+                String tdMode = tdMode(instType, holding);
+                api.postRequest("/api/v5/trade/order",
+                        OkxRequests.order(sample, tdMode, posSide, acceptsReduceOnly(instType, tdMode), clOrdId));
+                api.postRequest("/api/v5/trade/cancel-batch-orders",
+                        OkxRequests.cancelBatch(instrument.symbol(), List.of(clOrdId)));
+            });
+        }
+
         /**
          * A resend of a clOrdId OKX has seen (51016) means the order exists: answer with that order
          * (GET /api/v5/trade/order by clOrdId), or pass the refusal on when OKX cannot find it.

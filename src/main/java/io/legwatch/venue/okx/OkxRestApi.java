@@ -69,9 +69,14 @@ final class OkxRestApi {
     }
 
     CompletableFuture<OkxMessage> post(String path, String jsonBody) {
+        return call(postRequest(path, jsonBody));
+    }
+
+    /** The signed POST {@link #post} sends; built alone by the order path's warm-up, which never sends it. */
+    Request postRequest(String path, String jsonBody) {
         HttpUrl url = rest.url(path).build();
-        return call(signed(new Request.Builder().url(url).post(RequestBody.create(jsonBody, JSON)), "POST",
-                url.encodedPath(), jsonBody).build());
+        return signed(new Request.Builder().url(url).post(RequestBody.create(jsonBody, JSON)), "POST",
+                url.encodedPath(), jsonBody).build();
     }
 
     private HttpUrl url(String path, Map<String, String> params) {
