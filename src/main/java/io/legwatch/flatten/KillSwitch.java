@@ -66,6 +66,8 @@ public final class KillSwitch implements AutoCloseable {
     private final List<RecoveryNotice> notices = new CopyOnWriteArrayList<>();
     private final Map<VenueId, Boolean> venueTrusted = new ConcurrentHashMap<>();
     private final boolean warmUp;
+    private final AtomicBoolean dryRunStarted = new AtomicBoolean();
+    private final CompletableFuture<Void> dryRun = new CompletableFuture<>();
     private volatile boolean closed;
 
     /** A verified-flat scope watched for late fills until {@code untilMs}. */
@@ -267,7 +269,31 @@ public final class KillSwitch implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.debug("warm-up plan failed: {}", e.toString());
             }
+            startDryRun(access);
         });
+    }
+
+    /**
+     * Once, after the first venue's warm-up: a whole kill against an in-memory stand-in of that venue
+     * ({@link KillDryRun}; the job, the ladder and the journal are venue-agnostic), on a thread of its
+     * own so the flatten pool stays free for a real kill.
+     */
+    private void startDryRun(VenueAccess access) {
+        Map<String, io.legwatch.domain.Instrument> known = access.cachedInstruments();
+        if (known == null || closed || !dryRunStarted.compareAndSet(false, true)) {
+            return;
+        }
+        List<io.legwatch.domain.Instrument> sample = known.values().stream()
+                .filter(i -> i.kind() != io.legwatch.domain.InstrumentKind.OPTION && i.lotSize() > 0).limit(1).toList();
+        Thread t = new Thread(() -> {
+            try {
+                KillDryRun.run(sample, ctx.settings(), ctx.time(), snapshots);
+            } finally {
+                dryRun.complete(null);
+            }
+        }, "legwatch-kill-dry-run");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**
@@ -275,8 +301,12 @@ public final class KillSwitch implements AutoCloseable {
      * succeeded); for the benchmarks and tests that must know the kill path is ready. Never fails.
      */
     public CompletableFuture<Void> warmedUp() {
-        return CompletableFuture.allOf(ctx.venues().values().stream().map(VenueAccess::warmed)
-                .toArray(CompletableFuture[]::new));
+        List<CompletableFuture<Void>> all = new ArrayList<>();
+        ctx.venues().values().forEach(v -> all.add(v.warmed()));
+        if (warmUp && !ctx.venues().isEmpty()) {
+            all.add(dryRun);
+        }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
     }
 
     private void checkWatches(MonitorSnapshot s) {

@@ -60,7 +60,8 @@ import java.util.concurrent.TimeUnit;
  * ./mvnw -q -DskipTests test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.legwatch.bench.KillWireHarness -Dexec.args="--runs 100 --warmup 10"
  * </pre>
- * Options: {@code --venues 4|3}, {@code --cold true} (the kill switch's warm-up off: the first kill as it was before it), {@code --runs}, {@code --warmup}, {@code --seed}, {@code --pause 300ms} (between kills:
+ * Options: {@code --venues 4|3}, {@code --cold true} (the kill switch's warm-up off: the first kill as it was before it), {@code --settle 2s}
+ * (after every venue is CONNECTED, and warmed up unless cold, before the first kill), {@code --runs}, {@code --warmup}, {@code --seed}, {@code --pause 300ms} (between kills:
  * books refill), {@code --out target/kill-wire-benchmark.txt}.
  */
 public final class KillWireHarness {
@@ -75,6 +76,7 @@ public final class KillWireHarness {
         Duration pause = a.duration("pause", Duration.ofMillis(300));
         int venues = a.intValue("venues", 4);
         boolean cold = Boolean.parseBoolean(a.string("cold", "false"));
+        Duration settle = a.duration("settle", Duration.ofSeconds(2));
         Path out = Path.of(a.string("out", "target/kill-wire-benchmark.txt"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         StringWriter text = new StringWriter();
@@ -82,7 +84,7 @@ public final class KillWireHarness {
             report.printf(Locale.ROOT, "kill switch over the wire, %s, %d cores, Java %s, load average at start %s%n",
                     Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     loadAverage());
-            run(report, runs, warmup, seed, pause, assignment(venues), cold);
+            run(report, runs, warmup, seed, pause, assignment(venues), cold, settle);
             report.printf(Locale.ROOT, "load average at end %s%n", loadAverage());
         }
         Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
@@ -103,7 +105,8 @@ public final class KillWireHarness {
     }
 
     private static void run(PrintWriter report, int runs, int warmup, long seed, Duration pause,
-                            Map<ProtocolSimulator.Protocol, VenueId> assignment, boolean cold) throws Exception {
+                            Map<ProtocolSimulator.Protocol, VenueId> assignment, boolean cold, Duration settle)
+            throws Exception {
         Path dir = Files.createTempDirectory("legwatch-kill-wire");
         KillTimeline timeline = new KillTimeline();
         Histogram flat = histogram();
@@ -146,6 +149,9 @@ public final class KillWireHarness {
                     ks.warmedUp().get(60, TimeUnit.SECONDS);
                     warmedAfter[0] = System.nanoTime() - w0;
                 }
+                // A trader's first click comes seconds after connecting at the earliest: let the JIT finish
+                // what start-up (and the warm-up) queued, with or without the warm-up alike.
+                Thread.sleep(settle.toMillis());
                 for (int run = 0; run < warmup + runs; run++) {
                     double sign = run % 2 == 0 ? 1 : -1;
                     for (Map.Entry<InstrumentKey, InstrumentKey> t : targets.entrySet()) {
@@ -213,7 +219,7 @@ public final class KillWireHarness {
                 "first kill after connecting: click -> verified", firstKill[0] / 1e6);
         report.printf(Locale.ROOT, "    first kill: %s%n", cold ? "cold (--cold true: the kill switch's warm-up off)"
                 : String.format(Locale.ROOT, "after the kill switch's warm-up (done %.0f ms after every venue was CONNECTED)",
-                warmedAfter[0] / 1e6));
+                warmedAfter[0] / 1e6) + String.format(Locale.ROOT, ", then %d ms settle", settle.toMillis()));
         report.printf(Locale.ROOT, "    first kill: %s%n", firstCost);
         firstSplit.forEach((what, nanos) -> report.printf(Locale.ROOT, "    first kill: %-46s %8.3f ms%n", what, nanos / 1e6));
         line(report, "CPU time of the flatten threads per kill", cpu);
@@ -233,14 +239,18 @@ public final class KillWireHarness {
         private long classes;
         private long jitMs;
         private long sockets;
+        private long fromMs;
+        private long toMs;
 
         void mark() {
+            fromMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
             classes = java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
             jitMs = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             sockets = sockets();
         }
 
         void take() {
+            toMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
             classes = java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount() - classes;
             jitMs = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitMs;
             sockets = sockets() - sockets;
@@ -263,7 +273,8 @@ public final class KillWireHarness {
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "during it %d classes loaded, %d ms of JIT compilation, %+d sockets open "
-                    + "(both ends of loopback connections)", classes, jitMs, sockets);
+                    + "(both ends of loopback connections); JVM uptime %d-%d ms (for -Xlog:class+load::uptime)", classes, jitMs,
+                    sockets, fromMs, toMs);
         }
     }
 
