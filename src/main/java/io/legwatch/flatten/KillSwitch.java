@@ -239,7 +239,7 @@ public final class KillSwitch implements AutoCloseable {
                 } catch (RejectedExecutionException e) {
                     LOG.debug("kill switch closed; {} not warmed up", v.venue());
                 }
-            } else if (trusted && access != null && access.needsInstruments()) {
+            } else if (!warmUp && trusted && access != null && access.needsInstruments()) { // the warm-up loads them too
                 try {
                     executor.execute(access::prefetchInstruments);
                 } catch (RejectedExecutionException e) {
