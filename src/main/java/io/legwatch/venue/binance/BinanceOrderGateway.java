@@ -90,17 +90,21 @@ public final class BinanceOrderGateway implements OrderGateway {
     }
 
     /**
-     * Formats and signs what {@link #place} and {@link #cancelAll} send, never sending either; the symbol is
-     * not marked active (only a real order arms the dead-man switch on it).
+     * Formats and signs what {@link #place} and {@link #cancelAll} send, never sending either, and makes
+     * {@link #cancelAll}'s reads (the symbol's open and algo orders: GETs); the symbol is not marked active
+     * (only a real order arms the dead-man switch on it).
      */
     @Override
     public CompletableFuture<Void> warmUp(InstrumentKey instrument) {
         try {
             api.signOnly(params(OrderGateway.warmUpSample(instrument)), instrument.symbol());
-            return CompletableFuture.completedFuture(null);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+        return api.openOrders(instrument.symbol()).thenApply(List::size)
+                .thenCombine(api.openAlgoOrders(instrument.symbol()).thenApply(List::size), Integer::sum)
+                .thenAccept(count -> { })
+                .exceptionallyCompose(e -> CompletableFuture.failedFuture(unwrap(e)));
     }
 
     private CompletableFuture<Order> send(OrderRequest request) {

@@ -230,10 +230,16 @@ public final class OkxConnector extends DecodedStreamConnector {
             });
         }
 
-        /** Builds and signs what {@link #place} and {@link #cancelAll} post, never sending either. */
+        /**
+         * Builds and signs what {@link #place} and {@link #cancelAll} post, never sending either, and makes
+         * {@link #cancelAll}'s reads (the instrument's pending orders and algos: GETs).
+         */
         @Override
         public CompletableFuture<Void> warmUp(InstrumentKey instrument) {
-            return withInstType(instrument).thenAccept(instType -> {
+            List<CompletableFuture<List<Order>>> lists = new ArrayList<>(List.of(pendingOrders(instrument.symbol())));
+            ALGO_ORD_TYPES.forEach(t -> lists.add(pendingAlgos(instrument.symbol(), t)));
+            CompletableFuture<Void> reads = CompletableFuture.allOf(lists.toArray(CompletableFuture[]::new));
+            return reads.thenCompose(x -> withInstType(instrument)).thenAccept(instType -> {
                 OrderRequest sample = OrderGateway.warmUpSample(instrument);
                 String clOrdId = OkxClientIds.clOrdId(sample.clientOrderId());
                 OkxPositionBook.Holding holding = book.holding(instrument.symbol());
