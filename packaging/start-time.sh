@@ -2,6 +2,7 @@
 # Start-to-first-window timing of an app image (no install needed): starts its launcher in demo mode
 # under a virtual display N times, polls for the window like packaging/smoke-test-linux.sh does, and
 # reports wall time and the app's CPU time (user + system, all threads) when the window appeared,
+# the wall time until its first frame is painted (the window is mapped white before that),
 # plus the app's own start-up timeline (the "Start-up timeline" log line) for each run.
 #
 #   packaging/start-time.sh [--runs N] [--image DIR] [--] [launcher arguments, default --demo]
@@ -38,7 +39,7 @@ trap cleanup EXIT
 for _ in $(seq 1 50); do xdotool getmouselocation >/dev/null 2>&1 && break; sleep 0.1; done
 
 echo "image: $image  args: ${args[*]}  load before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
-times=(); cpus=()
+times=(); cpus=(); paints=()
 for run in $(seq 1 "$runs"); do
   log=$home/run-$run.log
   t0=$(date +%s%N)
@@ -55,6 +56,16 @@ for run in $(seq 1 "$runs"); do
   ms=$(( (t1 - t0) / 1000000 ))
   cpu=$(sed 's/.*) //' "/proc/$app/stat" | awk -v hz="$(getconf CLK_TCK)" '{ print int(($12 + $13) * 1000 / hz) }')
   times+=("$ms"); cpus+=("$cpu")
+  # The window is mapped (white) before JavaFX paints its first frame into it: poll one pixel of the
+  # toolbar (white, or black while unmapped; the theme's dark grey once painted) every 50 ms for the time to the first painted frame.
+  painted=
+  for _ in $(seq 1 1200); do
+    px=$(import -window "$win" -crop 1x1+300+20 -format '%[hex:p{0,0}]' info: 2>/dev/null || true)
+    case $px in ''|FFFFFF*|000000*) ;; *) painted=$(( ($(date +%s%N) - t0) / 1000000 )); break;; esac
+    sleep 0.05
+  done
+  [ -n "$painted" ] || { echo "run $run: the window was not painted within 60 s" >&2; exit 1; }
+  paints+=("$painted")
   if [ $threads = 1 ]; then
     per_thread=$(for t in /proc/$app/task/*; do
         sed 's/^[0-9]* (\(.*\)) \(.*\)/\1|\2/' "$t/stat" 2>/dev/null
@@ -63,7 +74,7 @@ for run in $(seq 1 "$runs"); do
   fi
   sleep 2   # let the app log its timeline (first frame) before it is stopped
   timeline=$(grep -ho 'Start-up timeline.*' "$log" "$home"/.local/share/legwatch/logs/*.log 2>/dev/null | tail -1 || true)
-  echo "run $run: window after $ms ms, $cpu ms CPU  ${timeline}"
+  echo "run $run: window after $ms ms, $cpu ms CPU, first frame painted after $painted ms  ${timeline}"
   [ $threads = 0 ] || echo "  threads: $per_thread"
   kill -- "-$app" 2>/dev/null || true
   for _ in $(seq 1 100); do kill -0 "$app" 2>/dev/null || break; sleep 0.1; done
@@ -76,4 +87,5 @@ done
 stats() { mapfile -t s < <(printf '%s\n' "$@" | sort -n); n=${#s[@]}; echo "min ${s[0]}  median ${s[$(( n / 2 ))]}  max ${s[$(( n - 1 ))]}  all: $*"; }
 echo "wall ms to window: $(stats "${times[@]}")"
 echo "CPU ms to window:  $(stats "${cpus[@]}")"
+echo "wall ms to the first painted frame: $(stats "${paints[@]}")"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

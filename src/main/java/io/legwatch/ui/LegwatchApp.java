@@ -89,19 +89,18 @@ public final class LegwatchApp extends Application {
         window = new MainWindow(session, settings, TimeSource.SYSTEM);
         Scene scene = window.attach(stage);
         StartupTimeline.mark("scene");
-        logTimelineAfterFirstPulse(scene);
+        afterFirstPulse(scene);
         stage.show();
         StartupTimeline.mark("shown");
-        // After the first frame: starting venues and the engine must not delay the window.
-        Platform.runLater(() -> {
-            Thread starter = new Thread(this::startSession, "session-start");
-            starter.setDaemon(true);
-            starter.start();
-        });
     }
 
-    /** The first pulse after show (CSS and layout done; its frame is rendered next) ends the timeline. */
-    private void logTimelineAfterFirstPulse(Scene scene) {
+    /**
+     * After the first pulse that shows the window (CSS and layout done, its frame rendered next): ends
+     * the start-up timeline and starts the session (venues, engine) on its own thread, so that neither
+     * its CPU time nor its class loading competes with the first frame. Until its data arrives the
+     * window shows what the engine has (venues connecting), never made-up data.
+     */
+    private void afterFirstPulse(Scene scene) {
         Runnable once = new Runnable() {
             @Override
             public void run() {
@@ -109,6 +108,12 @@ public final class LegwatchApp extends Application {
                 StartupTimeline.mark("first pulse");
                 log.info("Start-up timeline (wall ms since the process started / process CPU ms): {}",
                         StartupTimeline.summary());
+                // runLater: out of the pulse, so this frame is rendered before the thread starts.
+                Platform.runLater(() -> {
+                    Thread starter = new Thread(LegwatchApp.this::startSession, "session-start");
+                    starter.setDaemon(true);
+                    starter.start();
+                });
             }
         };
         scene.addPostLayoutPulseListener(once);
