@@ -71,4 +71,39 @@ class WireDemoModeTest {
             throw new AssertionError("threads left running after close(): " + startedSince(before), e);
         }
     }
+
+    /**
+     * The app starts the session only after the window's first frame, so a window closed at once
+     * (or a failed first frame) closes a session that never started: its constructor's simulator,
+     * front ends and HTTP client must still stop.
+     */
+    @Test
+    void closeBeforeStartStopsWhatTheConstructorStarted() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        WireDemoMode demo = new WireDemoMode(17);
+        demo.close();
+        demo.start(); // after close: does nothing
+        try {
+            waitUntil(Duration.ofSeconds(15), () -> startedSince(before).isEmpty());
+        } catch (AssertionError e) {
+            throw new AssertionError("threads left running after close(): " + startedSince(before), e);
+        }
+    }
+
+    /** The window closing while the session-start thread is still starting it. */
+    @Test
+    void closeWhileStartingStopsEverything() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        WireDemoMode demo = new WireDemoMode(19);
+        Thread starter = new Thread(demo::start, "test-session-start");
+        starter.start();
+        demo.close();
+        starter.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(starter.isAlive()).isFalse();
+        try {
+            waitUntil(Duration.ofSeconds(15), () -> startedSince(before).isEmpty());
+        } catch (AssertionError e) {
+            throw new AssertionError("threads left running after close(): " + startedSince(before), e);
+        }
+    }
 }
