@@ -107,7 +107,7 @@ public final class KillSwitchCommands {
         List<VenueReceipt> venues = result.receipts().stream().map(KillSwitchCommands::venue).toList();
         return new ActionReceipt(target, action, result.verified(),
                 result.outcome() + (result.detail() == null || result.detail().isBlank() ? "" : ": " + result.detail()),
-                venues);
+                venues, result.journalNote());
     }
 
     private static VenueReceipt venue(KillReceipt r) {

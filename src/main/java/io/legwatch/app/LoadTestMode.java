@@ -6,8 +6,10 @@ import io.legwatch.domain.TimeSource;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.MonitorSettings;
+import io.legwatch.engine.TransitionListener;
 import io.legwatch.sim.SimClock;
 import io.legwatch.sim.SimExchange;
+import io.legwatch.sim.load.InjectedFailure;
 import io.legwatch.sim.load.LoadGenerator;
 import io.legwatch.sim.load.LoadProfile;
 import io.legwatch.sim.load.LoadUniverse;
@@ -42,8 +44,8 @@ public final class LoadTestMode extends WiredSession {
     private final HedgeMonitor monitor;
     private final List<InProcessConnector> connectors = new ArrayList<>();
     private final FlattenWiring safety;
-    /** Set by startParts and taken by closeRequested, both under the lifecycle lock. */
-    private LoadGenerator load;
+    /** Set by startParts and taken by closeRequested, both under the lifecycle lock; volatile for injectedFailures. */
+    private volatile LoadGenerator load;
     private LoadGenerator stopping;
 
     public LoadTestMode(LoadProfile profile, Path journalDir) {
@@ -84,6 +86,25 @@ public final class LoadTestMode extends WiredSession {
         }
         load = LoadGenerator.start(exchange, universe);
         log.info("Load test started: {}", label());
+    }
+
+    /**
+     * Status transitions as the engine publishes them (run on the engine thread right after the
+     * publish that shows them); the FX load harness times NAKED from here to the red row.
+     */
+    public void addTransitionListener(TransitionListener listener) {
+        monitor.addTransitionListener(listener);
+    }
+
+    /** Every failure the generator injected, once its run has ended (empty while running or before start). */
+    public List<InjectedFailure> injectedFailures() {
+        LoadGenerator running = load;
+        List<InjectedFailure> failures = running == null ? null : running.failures();
+        return failures == null ? List.of() : failures;
+    }
+
+    public LoadProfile profile() {
+        return profile;
     }
 
     @Override

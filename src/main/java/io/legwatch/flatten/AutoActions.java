@@ -5,7 +5,10 @@ public interface AutoActions {
     /** Flatten {@code scope}; {@code firedBy} names the rule ({@code auto:...}). */
     void flatten(KillScope scope, String firedBy);
 
-    /** Tell the human without acting (alert-only rules, attempt cap reached). */
+    /**
+     * Tell the human without acting (alert-only rules, attempt cap reached, a venue never
+     * connected); {@code strategyId} is null when the alert is about a venue, not a strategy.
+     */
     void alert(String strategyId, String message);
 
     /** The real actions: flatten through the kill switch, alert through the alarm sink. */

@@ -21,6 +21,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -31,13 +35,19 @@ import java.util.function.Consumer;
  *   <li>Per strategy ({@link AutoFlattenRule}): NAKED above a USD threshold continuously for N
  *       seconds -> flatten (or alert); one snapshot back inside resets the clock (debounce);
  *       at most M automatic attempts per window, then it alerts instead.</li>
- *   <li>Venue down ({@link VenueDownRule}): a venue untrusted for N seconds -> flatten each armed
- *       strategy's legs on the surviving venues, once per outage.</li>
+ *   <li>Venue down ({@link VenueDownRule}): a venue that was trusted and then untrusted for N
+ *       seconds -> flatten each armed strategy's legs on the surviving venues, once per outage. A
+ *       venue never trusted since start (a bad API key, say) does not fire it: its legs were never
+ *       known, and flattening every other venue for it would be a self-inflicted outage. If it
+ *       stays unconnected longer than N seconds the trader is alerted once instead.</li>
  *   <li>Armed per strategy and globally; both must be armed. {@link #state()} is for the UI.</li>
  * </ul>
- * Thread-safe; cheap enough to call from the engine's snapshot publication (actions return at once).
+ * Thread-safe and cheap enough to call from the engine's snapshot publication: decisions are made
+ * under the lock, while their effects (journal lines, actions, listener calls) run in decision
+ * order on the policy's own thread, so neither a slow disk nor a slow listener holds up the engine.
+ * {@link #close()} runs what is queued and stops that thread.
  */
-public final class AutoFlattenPolicy {
+public final class AutoFlattenPolicy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AutoFlattenPolicy.class);
 
     /** One strategy's automatic state, for the UI. {@code firesInMs} is -1 when nothing is pending. */
@@ -46,8 +56,12 @@ public final class AutoFlattenPolicy {
                                 long lastActionMs) {
     }
 
-    /** One venue's outage clock, for the UI. */
-    public record VenueState(VenueId venue, boolean down, long downSinceMs, boolean fired) {
+    /**
+     * One venue's outage clock, for the UI.
+     *
+     * @param neverConnected not trusted once since start: the venue-down rule does not fire for it
+     */
+    public record VenueState(VenueId venue, boolean down, long downSinceMs, boolean fired, boolean neverConnected) {
     }
 
     public record State(boolean globallyArmed, VenueDownRule venueDownRule, List<StrategyState> strategies,
@@ -74,8 +88,13 @@ public final class AutoFlattenPolicy {
     }
 
     private static final class VenueTracker {
+        /** Trusted at least once since start: only then can it "go down". */
+        boolean everTrusted;
         long downSince;
         boolean fired;
+        /** When it was first seen (never trusted yet), for the "never connected" alert. */
+        long firstSeen;
+        boolean neverConnectedAlerted;
     }
 
     private final TimeSource time;
@@ -84,6 +103,12 @@ public final class AutoFlattenPolicy {
     private final Map<String, Tracker> strategies = new TreeMap<>();
     private final Map<VenueId, VenueTracker> venues = new TreeMap<>();
     private final List<Consumer<State>> listeners = new CopyOnWriteArrayList<>();
+    /** Runs the effects of decisions (journal, actions, listeners) in decision order, off the caller's thread. */
+    private final ExecutorService effects = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "legwatch-auto-policy");
+        t.setDaemon(true);
+        return t;
+    });
     private VenueDownRule venueDownRule;
     private boolean globallyArmed;
     private MonitorSnapshot last;
@@ -100,85 +125,66 @@ public final class AutoFlattenPolicy {
     }
 
     /** Sets (or with null removes) a strategy's rule; a strategy without a rule is never auto-flattened. */
-    public void setRule(String strategyId, AutoFlattenRule rule) {
-        State s;
-        synchronized (this) {
-            if (rule == null) {
-                strategies.remove(strategyId);
-            } else {
-                strategies.computeIfAbsent(strategyId, Tracker::new).rule = rule;
-            }
-            s = stateLocked();
+    public synchronized void setRule(String strategyId, AutoFlattenRule rule) {
+        if (rule == null) {
+            strategies.remove(strategyId);
+        } else {
+            strategies.computeIfAbsent(strategyId, Tracker::new).rule = rule;
         }
-        fire(s);
+        fireLocked();
     }
 
-    public void setVenueDownRule(VenueDownRule rule) {
-        State s;
-        synchronized (this) {
-            venueDownRule = Objects.requireNonNull(rule);
-            s = stateLocked();
-        }
-        fire(s);
+    public synchronized void setVenueDownRule(VenueDownRule rule) {
+        venueDownRule = Objects.requireNonNull(rule);
+        fireLocked();
     }
 
     /** Arms or disarms every automatic action; {@code by} says who ({@code user:<name>}, {@code config}). */
-    public void armGlobally(boolean armed, String by) {
-        State s;
-        synchronized (this) {
-            globallyArmed = armed;
-            s = stateLocked();
-        }
-        audit("auto.arm", null, (armed ? "armed" : "disarmed") + " globally", by);
-        fire(s);
+    public synchronized void armGlobally(boolean armed, String by) {
+        globallyArmed = armed;
+        String what = (armed ? "armed" : "disarmed") + " globally";
+        post("journal " + what, () -> audit("auto.arm", null, what, by));
+        fireLocked();
     }
 
     /** Arms or disarms one strategy's automatic actions (both this and the global switch must be armed). */
-    public void arm(String strategyId, boolean armed, String by) {
-        State s;
-        synchronized (this) {
-            Tracker t = strategies.get(strategyId);
-            if (t == null) {
-                throw new IllegalArgumentException("no auto-flatten rule for strategy " + strategyId);
-            }
-            t.armed = armed;
-            s = stateLocked();
+    public synchronized void arm(String strategyId, boolean armed, String by) {
+        Tracker t = strategies.get(strategyId);
+        if (t == null) {
+            throw new IllegalArgumentException("no auto-flatten rule for strategy " + strategyId);
         }
-        audit("auto.arm", strategyId, armed ? "armed" : "disarmed", by);
-        fire(s);
+        t.armed = armed;
+        String what = armed ? "armed" : "disarmed";
+        post("journal " + strategyId + " " + what, () -> audit("auto.arm", strategyId, what, by));
+        fireLocked();
     }
 
-    public void onSnapshot(MonitorSnapshot snapshot) {
-        State s;
-        synchronized (this) {
-            last = snapshot;
-            s = evaluate();
-        }
-        fire(s);
+    /** Called on the engine's thread: decides at once; journal, actions and listeners follow on the policy's thread. */
+    public synchronized void onSnapshot(MonitorSnapshot snapshot) {
+        last = snapshot;
+        evaluate();
+        fireLocked();
     }
 
     /** Re-evaluates the last snapshot at the current time (call about once a second). */
-    public void tick() {
-        State s;
-        synchronized (this) {
-            if (last == null) {
-                return;
-            }
-            s = evaluate();
+    public synchronized void tick() {
+        if (last == null) {
+            return;
         }
-        fire(s);
+        evaluate();
+        fireLocked();
     }
 
     public synchronized State state() {
         return stateLocked();
     }
 
-    /** Called after every evaluation and arming change, on the calling thread. */
+    /** Called after every evaluation and arming change, in order, on the policy's own thread. */
     public void addListener(Consumer<State> listener) {
         listeners.add(listener);
     }
 
-    private State evaluate() {
+    private void evaluate() {
         long now = time.millis();
         for (StrategyView sv : last.strategies()) {
             Tracker t = strategies.get(sv.id());
@@ -187,7 +193,6 @@ public final class AutoFlattenPolicy {
             }
         }
         evaluateVenues(now);
-        return stateLocked();
     }
 
     private void evaluateStrategy(StrategyView sv, Tracker t, long now) {
@@ -227,8 +232,13 @@ public final class AutoFlattenPolicy {
             seen.add(v.venue());
             VenueTracker vt = venues.computeIfAbsent(v.venue(), k -> new VenueTracker());
             if (v.state().trusted()) {
+                vt.everTrusted = true;
                 vt.downSince = 0;
                 vt.fired = false;
+                continue;
+            }
+            if (!vt.everTrusted) {
+                neverConnected(v.venue(), vt, now);
                 continue;
             }
             if (vt.downSince == 0) {
@@ -242,6 +252,24 @@ public final class AutoFlattenPolicy {
             flattenSurvivors(v.venue(), now, (now - vt.downSince) / 1000);
         }
         venues.keySet().retainAll(seen);
+    }
+
+    /** A venue not trusted once since start: never "down", but the trader hears once that it is not covered. */
+    private void neverConnected(VenueId venue, VenueTracker vt, long now) {
+        if (vt.firstSeen == 0) {
+            vt.firstSeen = now;
+        }
+        if (!venueDownRule.enabled() || vt.neverConnectedAlerted
+                || now - vt.firstSeen < venueDownRule.downFor().toMillis()) {
+            return;
+        }
+        vt.neverConnectedAlerted = true;
+        String msg = "venue " + venue + " has not connected since start: legs on it are UNKNOWN; the venue-down"
+                + " policy does not fire for a venue never seen";
+        post("alert: " + msg, () -> {
+            audit("auto.decision", null, "alert: " + msg, "auto-flatten policy");
+            actions.alert(null, msg);
+        });
     }
 
     private void flattenSurvivors(VenueId down, long now, long seconds) {
@@ -281,11 +309,37 @@ public final class AutoFlattenPolicy {
     private void act(Tracker t, long now, String what, Runnable action) {
         t.lastAction = what;
         t.lastActionMs = now;
-        audit("auto.decision", t.strategyId, what, "auto-flatten policy");
-        action.run();
+        String strategyId = t.strategyId;
+        post(what, () -> {
+            audit("auto.decision", strategyId, what, "auto-flatten policy");
+            action.run();
+        });
     }
 
-    /** Written, not fsynced: this may run on the engine thread; the flatten it fires is fsynced by the kill switch. */
+    /**
+     * Queues an effect behind every earlier one. Called under the lock, so the queue order is the
+     * decision order; the effect itself runs later on the policy's thread, never under the lock.
+     */
+    private void post(String what, Runnable effect) {
+        try {
+            effects.execute(() -> {
+                try {
+                    effect.run();
+                } catch (RuntimeException e) {
+                    LOG.error("auto-flatten policy: {} failed", what, e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.warn("auto-flatten policy is closed; not done: {}", what);
+        }
+    }
+
+    private void fireLocked() {
+        State s = stateLocked();
+        post("state to listeners", () -> listeners.forEach(l -> l.accept(s)));
+    }
+
+    /** Written, not fsynced (the policy's thread); the flatten it fires is fsynced by the kill switch. */
     private void audit(String type, String strategyId, String what, String by) {
         Map<String, Object> f = new java.util.LinkedHashMap<>();
         f.put("strategyId", strategyId);
@@ -311,11 +365,20 @@ public final class AutoFlattenPolicy {
                     t.lastAction, t.lastActionMs));
         });
         List<VenueState> vs = new ArrayList<>();
-        venues.forEach((v, t) -> vs.add(new VenueState(v, t.downSince != 0, t.downSince, t.fired)));
+        venues.forEach((v, t) -> vs.add(new VenueState(v, t.downSince != 0, t.downSince, t.fired, !t.everTrusted)));
         return new State(globallyArmed, venueDownRule, out, vs);
     }
 
-    private void fire(State s) {
-        listeners.forEach(l -> l.accept(s));
+    /** Runs the effects already decided (an auto-flatten decided is still handed over), then stops. */
+    @Override
+    public void close() {
+        effects.shutdown();
+        try {
+            if (!effects.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("auto-flatten policy: queued effects still running at close");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

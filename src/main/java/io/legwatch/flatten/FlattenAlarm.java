@@ -16,6 +16,8 @@ public record FlattenAlarm(long atMs, String flattenId, Kind kind, String messag
         /** Automatic policy wants a human: alert-only rule, or attempt cap reached. */
         AUTO_POLICY,
         /** A flatten found unfinished at start is being re-verified and resumed. */
-        RECOVERED
+        RECOVERED,
+        /** The journal could not write or fsync: the flatten goes on, but it is not recorded. */
+        JOURNAL_FAILED
     }
 }

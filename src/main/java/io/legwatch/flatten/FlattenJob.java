@@ -36,6 +36,7 @@ final class FlattenJob implements KillHandle {
     private volatile boolean abandoned;
     private long startedMs;
     private long startedNanos;
+    private long fsyncFailuresAtStart;
 
     FlattenJob(FlattenContext ctx, FlattenPlan plan, String firedBy, Map<Integer, Resume> resume) {
         this.ctx = ctx;
@@ -53,9 +54,10 @@ final class FlattenJob implements KillHandle {
     void start(boolean journalAsResumed) {
         startedMs = ctx.time().millis();
         startedNanos = ctx.time().nanos();
+        fsyncFailuresAtStart = ctx.journal().fsyncFailures();
         ctx.journal().started(plan, firedBy, journalAsResumed || resumed);
         ctx.halt().halt(plan, firedBy, startedMs);
-        ctx.executor().execute(ctx.journal()::force);
+        ctx.executor().execute(() -> ctx.journal().force(plan.flattenId()));
         if (plan.mode() == KillMode.FLATTEN) {
             plan.strategyIds().forEach(ctx.listener()::flattenStarted);
         }
@@ -81,8 +83,12 @@ final class FlattenJob implements KillHandle {
             List<KillReceipt> receipts = receipts(outcomes);
             KillResult.Outcome outcome = outcome(outcomes);
             String detail = detail(outcome, outcomes, receipts);
-            KillResult r = new KillResult(plan, firedBy, outcome, receipts, startedMs, ctx.time().millis(), detail);
+            KillResult r = new KillResult(plan, firedBy, outcome, receipts, startedMs, ctx.time().millis(), detail,
+                    ctx.journal().failure(plan.flattenId(), fsyncFailuresAtStart));
             ctx.journal().finished(r); // fsynced before anyone is told
+            // A journal failure never stops a flatten, but the result must not claim it was recorded.
+            r = r.withJournalFailure(ctx.journal().failure(plan.flattenId(), fsyncFailuresAtStart));
+            ctx.journal().forget(plan.flattenId());
             // Result listeners (incident log) first: the engine may close the incident as soon as it hears.
             for (var l : ctx.resultListeners()) {
                 try {
@@ -208,7 +214,7 @@ final class FlattenJob implements KillHandle {
     @Override
     public KillProgress progress() {
         List<LegProgress> legs = ladders.stream().map(LegLadder::progress).toList();
-        if (result.isDone()) {
+        if (result.isDone() && !result.isCompletedExceptionally()) {
             return new KillProgress(plan.flattenId(), legs, result.join().receipts(), true);
         }
         // Receipts so far: finished legs as they ended, the rest as in flight.

@@ -7,6 +7,7 @@ import io.legwatch.domain.OrderRequest;
 import io.legwatch.domain.OrderState;
 import io.legwatch.domain.OrderType;
 import io.legwatch.domain.Side;
+import io.legwatch.domain.TimeSource;
 import io.legwatch.domain.VenueId;
 import io.legwatch.journal.Journal;
 import io.legwatch.journal.JournalRecovery;
@@ -19,26 +20,55 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Writes the flatten service's journal records and reads plans back for recovery. A journal
- * failure is logged and never stops a flatten: getting flat matters more than the audit line.
+ * Writes the flatten service's journal records and reads plans back for recovery.
+ *
+ * <p>A journal failure never stops a flatten (getting flat matters more than the audit line), but
+ * it is never silent either: the first failure touching a flatten raises a
+ * {@link FlattenAlarm.Kind#JOURNAL_FAILED} alarm, and the flatten's result says it was not
+ * recorded ({@link #failure}). An fsync covers every flatten's lines at once, so a failed fsync
+ * counts against every flatten running at the time.
  */
 final class FlattenJournal {
     private static final Logger LOG = LoggerFactory.getLogger(FlattenJournal.class);
     private final Journal journal;
+    private final AlarmListener alarms;
+    private final TimeSource time;
+    /** Flattens with a journal failure: id -> the first reason (the alarm has been raised). */
+    private final Map<String, String> failures = new ConcurrentHashMap<>();
+    /**
+     * Flattens whose result has been given (with or without a failure): a late failure (the
+     * start-of-flatten fsync can run after the result on another flatten thread) has nothing left
+     * to tell about them. Grows by one short id per flatten, which is a human- or policy-scale rate.
+     */
+    private final Set<String> finished = ConcurrentHashMap.newKeySet();
+    private final AtomicLong fsyncFailures = new AtomicLong();
+    private volatile String lastFsyncFailure;
 
-    FlattenJournal(Journal journal) {
+    FlattenJournal(Journal journal, AlarmListener alarms, TimeSource time) {
         this.journal = journal;
+        this.alarms = alarms;
+        this.time = time;
     }
 
+    /** A trader's or rule's action outside a flatten's own records (release, re-open, abandon). */
     void action(String action, KillScope scope, String firedBy, String detail) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("action", action);
         f.put("scope", scope == null ? null : scope(scope));
         f.put("firedBy", firedBy);
         f.put("detail", detail);
-        durable("action", f);
+        try {
+            journal.appendDurable("action", f);
+        } catch (RuntimeException e) {
+            fsyncFailed(e);
+            LOG.error("journal write failed for action {}", action, e);
+            alarm(null, "the " + action + " by " + firedBy + " (" + detail + ") is not recorded in the journal: "
+                    + reason(e));
+        }
     }
 
     void started(FlattenPlan plan, String firedBy, boolean resumed) {
@@ -50,20 +80,43 @@ final class FlattenJournal {
         f.put("plan", plan(plan));
         // Written (so it survives a crash of this process) before anything is sent; the fsync runs
         // alongside the first cancels and is complete before the flatten can be reported done.
-        write(resumed ? "flatten.resumed" : JournalRecovery.FLATTEN_STARTED, f);
+        write(plan.flattenId(), resumed ? "flatten.resumed" : JournalRecovery.FLATTEN_STARTED, f);
     }
 
-    /** Forces everything written so far to disk. */
-    void force() {
+    /** Forces everything written so far to disk, on behalf of {@code flattenId}. */
+    void force(String flattenId) {
         try {
             journal.force();
         } catch (RuntimeException e) {
-            LOG.error("journal fsync failed (flatten continues)", e);
+            fsyncFailed(e);
+            failed(flattenId, "fsync", e);
         }
     }
 
+    /** How many fsyncs have failed so far; a flatten notes it at start to see failures during its run. */
+    long fsyncFailures() {
+        return fsyncFailures.get();
+    }
+
+    /**
+     * Why {@code flattenId}'s records may not all be on disk, or null when they are: a failed
+     * write of its own, or any failed fsync since {@code fsyncFailuresAtStart}.
+     */
+    String failure(String flattenId, long fsyncFailuresAtStart) {
+        if (fsyncFailures.get() > fsyncFailuresAtStart && !failures.containsKey(flattenId)) {
+            report(flattenId, lastFsyncFailure);
+        }
+        return failures.get(flattenId);
+    }
+
+    /** The flatten has finished and been told; nothing more is attributed to it. */
+    void forget(String flattenId) {
+        finished.add(flattenId);
+        failures.remove(flattenId);
+    }
+
     void cancelled(String flattenId, InstrumentKey key, int count) {
-        write("order.cancelAll", Map.of("flattenId", flattenId, "venue", key.venue().value(),
+        write(flattenId, "order.cancelAll", Map.of("flattenId", flattenId, "venue", key.venue().value(),
                 "symbol", key.symbol(), "cancelled", count));
     }
 
@@ -75,7 +128,7 @@ final class FlattenJournal {
         f.put("send", sendNo);
         f.put("clientOrderId", r.clientOrderId());
         f.put("order", request(r));
-        write(JournalRecovery.ORDER_SENT, f);
+        write(flattenId, JournalRecovery.ORDER_SENT, f);
     }
 
     void outcome(String flattenId, String clientOrderId, OrderState state, double filledQty, String error) {
@@ -85,11 +138,11 @@ final class FlattenJournal {
         f.put("state", state.name());
         f.put("filledQty", filledQty);
         f.put("error", error);
-        write(JournalRecovery.ORDER_OUTCOME, f);
+        write(flattenId, JournalRecovery.ORDER_OUTCOME, f);
     }
 
     void inDoubt(String flattenId, String clientOrderId, String why) {
-        write("order.inDoubt", Map.of("flattenId", flattenId, "clientOrderId", clientOrderId, "why", why));
+        write(flattenId, "order.inDoubt", Map.of("flattenId", flattenId, "clientOrderId", clientOrderId, "why", why));
     }
 
     void legFinished(String flattenId, LegOutcome o) {
@@ -105,7 +158,7 @@ final class FlattenJournal {
         f.put("positionZero", o.positionZero());
         f.put("ordersSent", o.orders().size());
         f.put("detail", o.detail());
-        write("leg.finished", f);
+        write(flattenId, "leg.finished", f);
     }
 
     void finished(KillResult r) {
@@ -127,23 +180,64 @@ final class FlattenJournal {
             receipts.add(m);
         }
         f.put("receipts", receipts);
-        durable(JournalRecovery.FLATTEN_FINISHED, f);
+        f.put("journalFailure", r.journalFailure());
+        String flattenId = r.plan().flattenId();
+        try {
+            journal.appendDurable(JournalRecovery.FLATTEN_FINISHED, f);
+        } catch (RuntimeException e) {
+            fsyncFailed(e);
+            failed(flattenId, JournalRecovery.FLATTEN_FINISHED, e);
+        }
     }
 
-    private void write(String type, Map<String, ?> fields) {
+    private void write(String flattenId, String type, Map<String, ?> fields) {
         try {
             journal.append(type, fields);
         } catch (RuntimeException e) {
-            LOG.error("journal write failed for {} (flatten continues)", type, e);
+            fsyncFailed(e); // a write can carry the failed fsync of the day's rollover
+            failed(flattenId, type, e);
         }
     }
 
-    private void durable(String type, Map<String, ?> fields) {
-        try {
-            journal.appendDurable(type, fields);
-        } catch (RuntimeException e) {
-            LOG.error("journal write failed for {} (flatten continues)", type, e);
+    /** A failed fsync leaves every flatten's recent lines in doubt, not only the caller's. */
+    private void fsyncFailed(RuntimeException e) {
+        if (e instanceof Journal.NotDurableException) {
+            lastFsyncFailure = reason(e);
+            fsyncFailures.incrementAndGet();
         }
+    }
+
+    private void failed(String flattenId, String what, RuntimeException e) {
+        LOG.error("journal failed on {} of flatten {} (the flatten continues)", what, flattenId, e);
+        report(flattenId, reason(e));
+    }
+
+    /** Records the first reason for a flatten and raises its alarm, once. */
+    private void report(String flattenId, String reason) {
+        if (finished.contains(flattenId)) {
+            return; // its result is out; the failure is logged by the caller
+        }
+        if (failures.putIfAbsent(flattenId, reason) == null) {
+            alarm(flattenId, "flatten " + flattenId + " continues, but it is not recorded in the journal: " + reason);
+        }
+    }
+
+    private void alarm(String flattenId, String message) {
+        try {
+            alarms.alarm(new FlattenAlarm(time.millis(), flattenId, FlattenAlarm.Kind.JOURNAL_FAILED, message));
+        } catch (RuntimeException e) {
+            LOG.error("alarm listener failed for {}", message, e);
+        }
+    }
+
+    /** The exception and its cause in one line ("journal fsync failed in /x: No space left on device"). */
+    private static String reason(Throwable e) {
+        String msg = String.valueOf(e.getMessage());
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !msg.contains(cause.getMessage())) {
+            msg += ": " + cause.getMessage();
+        }
+        return msg;
     }
 
     // ---- plan <-> JSON (written at start, read back by recovery) ----

@@ -9,7 +9,11 @@ public interface KillHandle {
     /** Who or what fired it: {@code "user:<name>"}, {@code "auto:<rule>"}, {@code "reopen:<id>"}, {@code "recovery"}. */
     String firedBy();
 
-    /** Completes when every leg is verified, failed or abandoned. Never completes exceptionally. */
+    /**
+     * Completes when every leg is verified, failed or abandoned. Completes exceptionally only when
+     * the kill switch was closed before the work finished ({@link IllegalStateException}: the
+     * venues must be checked by hand).
+     */
     CompletableFuture<KillResult> result();
 
     /** Current state, cheap and immutable: poll it. */

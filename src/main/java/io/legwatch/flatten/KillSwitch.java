@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,6 +65,7 @@ public final class KillSwitch implements AutoCloseable {
     private final List<Watch> watches = new CopyOnWriteArrayList<>();
     private final List<RecoveryNotice> notices = new CopyOnWriteArrayList<>();
     private final Map<VenueId, Boolean> venueTrusted = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     /** A verified-flat scope watched for late fills until {@code untilMs}. */
     private record Watch(String flattenId, KillScope scope, Set<InstrumentKey> keys, long untilMs,
@@ -82,7 +85,7 @@ public final class KillSwitch implements AutoCloseable {
         for (VenueConnector c : b.connectors) {
             venues.put(c.venue(), new VenueAccess(c, b.settings.attemptTimeout(), b.time));
         }
-        this.ctx = new FlattenContext(b.settings, executor, new FlattenJournal(journal), b.time, b.halt,
+        this.ctx = new FlattenContext(b.settings, executor, new FlattenJournal(journal, b.alarms, b.time), b.time, b.halt,
                 b.listener, b.alarms, Map.copyOf(venues), new ConcurrentHashMap<>(), List.copyOf(b.resultListeners));
         // Releasing a halt means the trader trades that scope again on purpose: stop watching it for late fills.
         b.halt.addListener(active -> watches.removeIf(w -> !halted(active, w.flattenId())));
@@ -111,10 +114,15 @@ public final class KillSwitch implements AutoCloseable {
     /**
      * Executes exactly this plan; returns at once. Executing the same plan again returns the same
      * handle (a double click fires once).
+     *
+     * @throws IllegalStateException after {@link #close()}: nothing is started or registered
      */
     public KillHandle execute(FlattenPlan plan, String firedBy) {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(firedBy, "firedBy");
+        if (closed) {
+            throw notStarted(plan, null);
+        }
         FlattenJob[] created = new FlattenJob[1];
         FlattenJob job = byId.computeIfAbsent(plan.flattenId(), id -> {
             created[0] = new FlattenJob(ctx, plan, firedBy, Map.of());
@@ -132,6 +140,16 @@ public final class KillSwitch implements AutoCloseable {
     }
 
     private void launch(FlattenJob job, boolean resumed) {
+        try {
+            // Starting journals the plan (and forces it to disk): never on the caller's (FX or engine) thread.
+            executor.execute(() -> job.start(resumed));
+        } catch (RejectedExecutionException e) {
+            // Closed while this call was on its way in: nothing was started, so nothing stays registered.
+            IllegalStateException why = notStarted(job.plan(), e);
+            byId.remove(job.flattenId(), job);
+            job.result().completeExceptionally(why);
+            throw why;
+        }
         recent.addFirst(job);
         while (recent.size() > RECENT) {
             FlattenJob old = recent.pollLast();
@@ -139,8 +157,6 @@ public final class KillSwitch implements AutoCloseable {
                 byId.remove(old.flattenId());
             }
         }
-        // Starting journals the plan (and forces it to disk): never on the caller's (FX or engine) thread.
-        executor.execute(() -> job.start(resumed));
         if (job.plan().mode() == KillMode.FLATTEN) {
             job.result().thenAccept(r -> {
                 boolean stillHalted = halted(ctx.halt().active(), r.plan().flattenId());
@@ -236,27 +252,42 @@ public final class KillSwitch implements AutoCloseable {
                 && (v.venueState() == null || v.venueState().trusted());
     }
 
+    /**
+     * Asks every venue with a suspect whether the position is really there (one coalesced read per
+     * venue); any venue confirming re-opens the scope. A venue that cannot be read right now does
+     * not hold up the others: it is asked again with the next snapshot.
+     */
     private void confirmAtVenue(Watch w, List<InstrumentKey> suspects) {
-        VenueId venue = suspects.get(0).venue();
-        VenueAccess access = ctx.venues().get(venue);
-        if (access == null) {
+        Map<VenueId, List<InstrumentKey>> byVenue = new TreeMap<>();
+        suspects.forEach(k -> byVenue.computeIfAbsent(k.venue(), v -> new ArrayList<>()).add(k));
+        List<CompletableFuture<List<InstrumentKey>>> checks = new ArrayList<>();
+        byVenue.forEach((venue, keys) -> {
+            VenueAccess access = ctx.venues().get(venue);
+            if (access != null) {
+                checks.add(confirmed(access, keys).exceptionally(e -> {
+                    LOG.debug("late-fill check on {} could not read the venue: {}", venue, e.toString());
+                    return List.of();
+                }));
+            }
+        });
+        CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new)).whenCompleteAsync((v, e) -> {
             w.checking().set(false);
-            return;
-        }
-        access.freshRead().thenCombine(access.instruments(), (read, instruments) -> suspects.stream()
-                        .filter(k -> k.venue().equals(venue))
-                        .filter(k -> {
-                            var inst = instruments.get(k.symbol());
-                            double q = read.qty(k);
-                            return inst != null ? !inst.isFlat(q) : q != 0;
-                        }).toList())
-                .whenCompleteAsync((open, e) -> {
-                    w.checking().set(false);
-                    if (e != null || open.isEmpty() || !watches.remove(w)) {
-                        return;
-                    }
-                    reopen(w, open);
-                }, executor);
+            List<InstrumentKey> open = checks.stream().flatMap(c -> c.join().stream()).toList();
+            if (open.isEmpty() || !watches.remove(w)) {
+                return;
+            }
+            reopen(w, open);
+        }, executor);
+    }
+
+    /** The keys (all on {@code access}'s venue) the venue itself shows a position in. */
+    private static CompletableFuture<List<InstrumentKey>> confirmed(VenueAccess access, List<InstrumentKey> keys) {
+        return access.freshRead().thenCombine(access.instruments(), (read, instruments) -> keys.stream()
+                .filter(k -> {
+                    var inst = instruments.get(k.symbol());
+                    double q = read.qty(k);
+                    return inst != null ? !inst.isFlat(q) : q != 0;
+                }).toList());
     }
 
     private void reopen(Watch w, List<InstrumentKey> open) {
@@ -298,6 +329,12 @@ public final class KillSwitch implements AutoCloseable {
         List<RecoveryNotice> found = new ArrayList<>();
         for (String problem : report.problems()) {
             LOG.warn("journal recovery: {}", problem);
+        }
+        if (!report.problems().isEmpty()) {
+            // An unreadable line may be a lost record of an action: the trader checks, Legwatch cannot.
+            ctx.alarms().alarm(new FlattenAlarm(ctx.time().millis(), null, FlattenAlarm.Kind.JOURNAL_FAILED,
+                    "journal has " + report.problems().size() + " unreadable line(s) (torn writes?), first: "
+                            + report.problems().get(0) + "; what they recorded is not known"));
         }
         for (JournalRecovery.UnfinishedFlatten u : report.unfinished()) {
             found.add(resume(u));
@@ -353,13 +390,31 @@ public final class KillSwitch implements AutoCloseable {
         return List.copyOf(notices);
     }
 
+    private static IllegalStateException notStarted(FlattenPlan plan, Throwable cause) {
+        return new IllegalStateException("kill switch is closed: " + plan.mode() + " " + plan.scope().label()
+                + " (" + plan.flattenId() + ") was not started", cause);
+    }
+
+    /**
+     * Stops the work. A flatten still running is not finished by anyone: its result completes
+     * exceptionally so that nobody waits for it forever, and says the venues need checking.
+     */
     @Override
     public void close() {
+        closed = true;
         executor.shutdownNow();
         try {
             executor.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        for (FlattenJob job : byId.values()) {
+            FlattenPlan p = job.plan();
+            if (job.result().completeExceptionally(new IllegalStateException(
+                    "kill switch closed before the flatten finished: check the venues (" + p.mode() + " "
+                            + p.scope().label() + ", " + p.flattenId() + ")"))) {
+                LOG.warn("kill switch closed with {} {} ({}) unfinished", p.mode(), p.scope().label(), p.flattenId());
+            }
         }
     }
 

@@ -16,9 +16,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Journals every status transition (fsynced) and keeps one incident per leg failure: when the
+ * Journals every status transition (fsynced, one fsync per burst of transitions) and keeps one
+ * incident per leg failure: when the
  * strategy went naked, its peak |net USD|, how long it stayed naked, what fired the flatten, the
  * receipts and the time to flat. Fed by the engine's transitions and the kill switch's results;
  * both calls return at once (journal I/O runs on this log's own thread, never the engine's).
@@ -75,6 +77,8 @@ public final class IncidentLog implements AutoCloseable {
     private final Journal journal;
     private final TimeSource time;
     private final ExecutorService io;
+    /** Records handed to {@link #io} and not yet written: the last of a burst forces them all. */
+    private final AtomicInteger pending = new AtomicInteger();
     private final Map<String, Open> open = new HashMap<>();
     private final Deque<Incident> closed = new ArrayDeque<>();
 
@@ -121,14 +125,22 @@ public final class IncidentLog implements AutoCloseable {
             }
         }
         Incident done = finished;
+        pending.incrementAndGet();
         try {
             io.execute(() -> {
-                durable("transition", f);
+                write("transition", f);
                 if (done != null) {
-                    durable("incident", incidentFields(done));
+                    write("incident", incidentFields(done));
+                }
+                // Group commit: one fsync covers every record written before it, so under a burst of
+                // transitions the thread forces once per burst instead of once per line and never
+                // falls behind the engine.
+                if (pending.decrementAndGet() == 0) {
+                    force();
                 }
             });
         } catch (RejectedExecutionException e) {
+            pending.decrementAndGet();
             LOG.warn("incident log closed: transition of {} to {} not journaled", strategyId, to);
         }
     }
@@ -181,11 +193,19 @@ public final class IncidentLog implements AutoCloseable {
         return f;
     }
 
-    private void durable(String type, Map<String, Object> f) {
+    private void write(String type, Map<String, Object> f) {
         try {
-            journal.appendDurable(type, f);
+            journal.append(type, f);
         } catch (RuntimeException e) {
             LOG.error("journal write failed for {}", type, e);
+        }
+    }
+
+    private void force() {
+        try {
+            journal.force();
+        } catch (RuntimeException e) {
+            LOG.error("journal fsync failed for incident records", e);
         }
     }
 
@@ -194,7 +214,12 @@ public final class IncidentLog implements AutoCloseable {
     public void close() {
         io.shutdown();
         try {
-            io.awaitTermination(5, TimeUnit.SECONDS);
+            if (!io.awaitTermination(5, TimeUnit.SECONDS)) {
+                // Never write into a journal that is about to close under us: say what is left instead.
+                int left = io.shutdownNow().size();
+                LOG.error("incident log: {} status transition record(s) not journaled at close (the disk is too slow)",
+                        left);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -37,6 +39,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * coalesced, so one fsync covers every line written before it. Callers use {@code appendDurable}
  * (or {@link #force}) before they report an action done.
  *
+ * <p>Rollover: at UTC midnight the next write forces and closes the old file before it opens the
+ * new one. Every written position carries the generation of the file it is in, so a force never
+ * compares offsets of two different files and a record is reported durable only after an fsync
+ * of the file that holds it.
+ *
+ * <p>Torn writes: when a write fails part-way (disk full), the file is truncated back to the end
+ * of the last complete line; if even that fails, the next record starts on a new line. A fragment
+ * therefore never swallows the record after it ({@link JournalRecovery} reports it as a problem).
+ *
  * <p>Secrets: any field whose name looks like a credential is replaced by {@code "***"} before the
  * line is written, wherever it is nested. Legwatch never passes credentials here; this is the belt
  * to that braces.
@@ -51,20 +62,64 @@ public final class Journal implements AutoCloseable {
     private static final Map<String, Boolean> SECRET_NAMES = new ConcurrentHashMap<>();
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
 
+    /** Opens a day file for reading and writing (injected so tests can make the disk fail). */
+    @FunctionalInterface
+    public interface ChannelOpener {
+        FileChannel open(Path file) throws IOException;
+    }
+
+    /** The real opener: creates the file if missing; the journal positions itself at the end. */
+    public static final ChannelOpener FILES = file -> FileChannel.open(file, StandardOpenOption.CREATE,
+            StandardOpenOption.READ, StandardOpenOption.WRITE);
+
+    /** An fsync failed (or cannot be vouched for): records written so far may not be on disk. */
+    public static final class NotDurableException extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        NotDurableException(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Where a record ends: the file (by generation) and the offset just past its newline. */
+    private record Position(long generation, long end) {
+    }
+
     private final Path dir;
     private final TimeSource time;
+    private final ChannelOpener opener;
     private final Object writeLock = new Object();
     private final Object forceLock = new Object();
+    // Guarded by writeLock.
     private FileChannel channel;
     private long day = -1;
     private long seq;
-    /** Bytes written to the current channel; only grows while the channel is current. */
+    /**
+     * Bumped each time a file is opened. A file is only left behind (by a rollover) after it was
+     * forced, so a position of an older generation is durable.
+     */
+    private long generation;
+    /** Offset in the current file just past its last complete line. */
     private long written;
-    private volatile long forced;
+    /** Set when a failed write could not be cut back: the file may end in a fragment. */
+    private boolean tornTail;
+    /** Offset of the current file known to be on disk (only meaningful for {@code generation}). */
+    private long forced;
+    /**
+     * Ends of ranges whose fsync failed. Linux may drop the failed pages and let a later fsync
+     * succeed, so a record in such a range is never vouched for again (the list grows only on failures).
+     */
+    private final List<Position> fsyncFailedUpTo = new ArrayList<>();
+    private boolean closed;
 
     public Journal(Path dir, TimeSource time) {
+        this(dir, time, FILES);
+    }
+
+    public Journal(Path dir, TimeSource time, ChannelOpener opener) {
         this.dir = dir;
         this.time = time;
+        this.opener = opener;
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -83,48 +138,91 @@ public final class Journal implements AutoCloseable {
 
     /** Writes one record and forces it to disk before returning. */
     public void appendDurable(String type, Map<String, ?> fields) {
-        long end = write(type, fields);
-        force(end);
+        force(write(type, fields));
     }
 
     /** Forces everything written so far to disk. */
     public void force() {
-        long end;
+        Position upTo;
         synchronized (writeLock) {
-            end = written;
+            upTo = new Position(generation, written);
         }
-        force(end);
+        force(upTo);
     }
 
-    private void force(long upTo) {
+    private void force(Position upTo) {
         synchronized (forceLock) {
-            if (forced >= upTo) {
-                return; // another caller's fsync already covered this line
-            }
             FileChannel ch;
             long end;
             synchronized (writeLock) {
+                failIfFsyncFailedBefore(upTo);
+                if (upTo.generation() != generation) {
+                    return; // its file was forced before the rollover left it behind
+                }
+                if (forced >= upTo.end()) {
+                    return; // another caller's fsync already covered this line
+                }
                 ch = channel;
                 end = written;
             }
             if (ch == null) {
-                return;
+                throw new NotDurableException("journal in " + dir + " was closed without its fsync",
+                        new IOException("not open"));
             }
             try {
                 ch.force(false);
-                forced = end;
             } catch (IOException e) {
-                throw new UncheckedIOException("journal fsync failed in " + dir, e);
+                synchronized (writeLock) {
+                    if (upTo.generation() != generation) {
+                        return; // a rollover closed this file under us, after forcing it itself
+                    }
+                    fsyncFailedUpTo.add(new Position(generation, end));
+                }
+                throw new NotDurableException("journal fsync failed in " + dir, e);
+            }
+            synchronized (writeLock) {
+                // Only if the file is still the one forced: a rollover in between resets the offsets.
+                if (upTo.generation() == generation && ch == channel) {
+                    forced = Math.max(forced, end);
+                }
             }
         }
     }
 
-    private long write(String type, Map<String, ?> fields) {
+    private void failIfFsyncFailedBefore(Position p) {
+        for (Position failed : fsyncFailedUpTo) {
+            if (failed.generation() == p.generation() && p.end() <= failed.end()) {
+                throw new NotDurableException("journal fsync failed in " + dir
+                        + " earlier for this record; it cannot be vouched for", new IOException("earlier fsync failed"));
+            }
+        }
+    }
+
+    private Position write(String type, Map<String, ?> fields) {
         String body = body(fields); // serialized outside the lock: writers only queue for the syscall
         long now = time.millis();
         synchronized (writeLock) {
-            StringBuilder sb = new StringBuilder(body.length() + 96).append("{\"ts\":").append(now)
-                    .append(",\"at\":\"").append(Instant.ofEpochMilli(now)).append("\",\"seq\":").append(++seq)
+            StringBuilder sb = new StringBuilder(body.length() + 97);
+            FileChannel ch;
+            long start;
+            if (closed) {
+                throw new UncheckedIOException("journal in " + dir + " is closed", new ClosedChannelException());
+            }
+            try {
+                ch = channelFor(now);
+                if (tornTail) {
+                    // A failed write could not be cut back: end its fragment so this record gets a line of its own.
+                    start = ch.size();
+                    ch.position(start);
+                    sb.append('\n');
+                } else {
+                    start = written;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("journal write failed in " + dir, e);
+            }
+            sb.append("{\"ts\":").append(now)
+                    .append(",\"at\":\"").append(Instant.ofEpochMilli(now)).append("\",\"seq\":").append(seq + 1)
                     .append(",\"type\":").append(quote(type));
             if (body.length() > 2) {
                 sb.append(',').append(body, 1, body.length());
@@ -133,16 +231,31 @@ public final class Journal implements AutoCloseable {
             }
             byte[] line = sb.append('\n').toString().getBytes(StandardCharsets.UTF_8);
             try {
-                FileChannel ch = channelFor(now);
                 ByteBuffer buf = ByteBuffer.wrap(line);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
-                written += line.length;
-                return written;
             } catch (IOException e) {
+                cutBack(ch, start);
                 throw new UncheckedIOException("journal write failed in " + dir, e);
             }
+            seq++;
+            tornTail = false;
+            written = start + line.length;
+            return new Position(generation, written);
+        }
+    }
+
+    /** After a failed write: remove its fragment, or remember that the file may end in one. */
+    private void cutBack(FileChannel ch, long lastCompleteLine) {
+        try {
+            ch.truncate(lastCompleteLine);
+            ch.position(lastCompleteLine);
+            written = lastCompleteLine;
+        } catch (IOException | RuntimeException e) {
+            LOG.error("journal in {}: a failed write could not be cut back; the next record starts on a new line",
+                    dir, e);
+            tornTail = true;
         }
     }
 
@@ -210,17 +323,51 @@ public final class Journal implements AutoCloseable {
             return channel;
         }
         if (channel != null) {
-            channel.force(false);
-            channel.close();
+            // Forced before it is left behind: a position in it is durable once its generation is past.
+            try {
+                channel.force(false);
+            } catch (IOException e) {
+                fsyncFailedUpTo.add(new Position(generation, written));
+                throw new NotDurableException("journal fsync at the day's rollover failed in " + dir, e);
+            }
+            forced = written;
+            leaveCurrentFile();
         }
-        day = today;
         Path file = dir.resolve(PREFIX + Instant.ofEpochMilli(nowMs).atZone(ZoneOffset.UTC).toLocalDate() + SUFFIX);
-        channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND);
-        written = 0;
-        forced = 0;
+        FileChannel ch = opener.open(file);
+        try {
+            long size = ch.size();
+            ch.position(size);
+            // A file from an earlier run may end in a fragment (a crash mid-write): start on a new line.
+            tornTail = size > 0 && !endsWithNewline(ch, size);
+            written = size;
+            forced = size; // what was there before this run is not ours to vouch for, nor to force again
+        } catch (IOException e) {
+            ch.close();
+            throw e;
+        }
+        channel = ch;
+        day = today;
+        generation++;
         LOG.info("journal file {}", file);
         return channel;
+    }
+
+    private static boolean endsWithNewline(FileChannel ch, long size) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        return ch.read(last, size - 1) == 1 && last.get(0) == '\n';
+    }
+
+    /** Closes the current file; callers have forced it (or, at close, failed to and said so). */
+    private void leaveCurrentFile() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.warn("closing journal file in {} failed", dir, e);
+        } finally {
+            channel = null;
+            day = -1;
+        }
     }
 
     private static void scrub(JsonNode node) {
@@ -253,17 +400,19 @@ public final class Journal implements AutoCloseable {
     public void close() {
         synchronized (forceLock) {
             synchronized (writeLock) {
+                closed = true;
                 if (channel == null) {
                     return;
                 }
                 try {
                     channel.force(false);
-                    channel.close();
+                    forced = written;
                 } catch (IOException e) {
-                    LOG.error("closing journal in {} failed", dir, e);
-                } finally {
-                    channel = null;
+                    // forced stays behind: a later force of these records fails instead of vouching for them.
+                    fsyncFailedUpTo.add(new Position(generation, written));
+                    LOG.error("journal fsync at close failed in {}", dir, e);
                 }
+                leaveCurrentFile();
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.legwatch.journal;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +56,9 @@ public final class JournalRecovery {
         }
     }
 
+    /** Every record starts with its timestamp ({@link Journal} writes it first); a string cannot contain it unescaped. */
+    private static final String RECORD_START = "{\"ts\":";
+
     private JournalRecovery() {
     }
 
@@ -72,25 +77,17 @@ public final class JournalRecovery {
                 continue;
             }
             for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i);
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n;
-                try {
-                    n = Journal.MAPPER.readTree(line);
-                } catch (IOException e) {
-                    problems.add(file.getFileName() + " line " + (i + 1) + ": not JSON (torn write?)");
-                    continue;
-                }
-                String type = n.path("type").asText();
-                String fid = n.path("flattenId").asText(null);
-                switch (type) {
-                    case FLATTEN_STARTED -> started.putIfAbsent(fid, n);
-                    case FLATTEN_FINISHED -> finished.add(fid);
-                    case ORDER_SENT -> sent.computeIfAbsent(fid, k -> new ArrayList<>()).add(n);
-                    case ORDER_OUTCOME -> outcomes.add(n.path("clientOrderId").asText());
-                    default -> {
+                String where = file.getFileName() + " line " + (i + 1);
+                for (JsonNode n : records(lines.get(i), where, problems)) {
+                    String type = n.path("type").asText();
+                    String fid = n.path("flattenId").asText(null);
+                    switch (type) {
+                        case FLATTEN_STARTED -> started.putIfAbsent(fid, n);
+                        case FLATTEN_FINISHED -> finished.add(fid);
+                        case ORDER_SENT -> sent.computeIfAbsent(fid, k -> new ArrayList<>()).add(n);
+                        case ORDER_OUTCOME -> outcomes.add(n.path("clientOrderId").asText());
+                        default -> {
+                        }
                     }
                 }
             }
@@ -115,6 +112,41 @@ public final class JournalRecovery {
             LOG.warn("journal recovery: {} unfinished flatten(s)", out.size());
         }
         return new Report(out, problems);
+    }
+
+    /**
+     * The records on one line. Normally one; a write that failed part-way may have left a fragment
+     * with a good record glued to its end (journals written before torn writes were cut back), so
+     * an unreadable stretch is reported and reading resumes at the next record start.
+     */
+    static List<JsonNode> records(String line, String where, List<String> problems) {
+        List<JsonNode> out = new ArrayList<>();
+        int pos = 0;
+        while (pos < line.length()) {
+            while (pos < line.length() && Character.isWhitespace(line.charAt(pos))) {
+                pos++;
+            }
+            if (pos == line.length()) {
+                break;
+            }
+            String rest = line.substring(pos);
+            try (JsonParser p = Journal.MAPPER.createParser(rest)) {
+                JsonNode n = Journal.MAPPER.readTree(p);
+                if (n == null || !n.isObject()) {
+                    throw new JsonParseException(p, "not a record");
+                }
+                out.add(n);
+                pos += (int) p.currentLocation().getCharOffset();
+            } catch (IOException e) {
+                problems.add(where + ": not JSON (torn write?)");
+                int next = line.indexOf(RECORD_START, pos + 1);
+                if (next < 0) {
+                    break;
+                }
+                pos = next;
+            }
+        }
+        return out;
     }
 
     private static List<Path> files(Path dir) {

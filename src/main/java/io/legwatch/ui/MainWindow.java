@@ -101,7 +101,11 @@ public final class MainWindow {
         pump.subscribe(s -> {
             List<StatusAlarms.Entered> entered = statusAlarms.update(s);
             sound.onEntered(entered);
-            popups.onEntered(entered);
+            if (!entered.isEmpty()) {
+                // After this frame: a popup builds a window and its scene (20 ms and more under load),
+                // and the frame that turns the row red must not wait for it.
+                javafx.application.Platform.runLater(() -> popups.onEntered(entered));
+            }
         });
         clock.onTick(model::tick);
         clock.onTick(venues::tick);

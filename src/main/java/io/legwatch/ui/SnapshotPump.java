@@ -36,6 +36,10 @@ public final class SnapshotPump {
     private long pulseStartNanos;
     private long shownVersion = Long.MIN_VALUE;
     private long appliedCount;
+    /** This pulse's time in the views (snapshot diff and row updates); the rest of the pulse is CSS and layout. */
+    private long applyNanos;
+    private long lastPulseNanos = -1;
+    private long lastApplyNanos;
 
     /**
      * @param latency where the FX-side stamps go
@@ -67,8 +71,11 @@ public final class SnapshotPump {
         }
         long t = time.nanos();
         latency.onRendered(t);
-        latency.onPulse(t - pulseStartNanos);
+        lastPulseNanos = t - pulseStartNanos;
+        lastApplyNanos = applyNanos;
+        latency.onPulse(lastPulseNanos);
         pulseStartNanos = 0;
+        applyNanos = 0;
     }
 
     /** One pulse: apply the latest snapshot if it is new. Returns true when views were updated. */
@@ -79,11 +86,27 @@ public final class SnapshotPump {
         }
         shownVersion = snapshot.version();
         appliedCount++;
+        long start = time.nanos();
         for (Consumer<MonitorSnapshot> v : views) {
             v.accept(snapshot);
         }
-        latency.onSnapshotApplied(snapshot, time.nanos());
+        long end = time.nanos();
+        applyNanos = end - start;
+        latency.onSnapshotApplied(snapshot, end);
         return true;
+    }
+
+    /**
+     * FX time of the last timed pulse, from this pump's timer to after CSS and layout; -1 before the
+     * first. With {@link #lastApplyNanos()} it splits a pulse into "views" and "CSS + layout" (diagnostics).
+     */
+    public long lastPulseNanos() {
+        return lastPulseNanos;
+    }
+
+    /** Of {@link #lastPulseNanos()}, the time the views took to take the snapshot (0 when it was not new). */
+    public long lastApplyNanos() {
+        return lastApplyNanos;
     }
 
     /** How many snapshots were applied so far (for tests and diagnostics). */

@@ -41,7 +41,10 @@ public final class UnderlyingStrip {
     public void apply(MonitorSnapshot snapshot) {
         Map<String, Card> next = new LinkedHashMap<>();
         for (UnderlyingView u : snapshot.byUnderlying()) {
-            Card card = shown.getOrDefault(u.underlying(), new Card(u.underlying()));
+            Card card = shown.get(u.underlying());
+            if (card == null) {
+                card = new Card(u.underlying()); // never per pulse: a Card's Tooltip builds a popup window and scene
+            }
             card.show(u, format);
             next.put(u.underlying(), card);
         }

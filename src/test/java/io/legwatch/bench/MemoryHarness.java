@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * ./mvnw -q -DskipTests test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.legwatch.bench.MemoryHarness -Dexec.args="--duration 10m --heap 192m"
  * </pre>
- * Other parameters as for {@link LoadHarness}; {@code --gcs G1,Z} picks the collectors. Pauses and
+ * Other parameters as for {@link LoadHarness}; {@code --gcs G1,Z} picks the collectors and
+ * {@code --jvm=-XX:MaxGCPauseMillis=8,...} adds options to every child JVM. Pauses and
  * allocation are counted from the end of the warm-up ({@code --warmup}, default 30 s) to the end of
  * the load; the explicit GC used to read the final heap comes after that window.
  */
@@ -57,6 +58,9 @@ public final class MemoryHarness {
         for (String a : args) {
             passOn.add(a);
         }
+        // Extra collector options for every child, comma-separated, e.g. --jvm=-XX:MaxGCPauseMillis=8
+        List<String> jvmOptions = parsed.string("jvm", "").isBlank() ? List.of()
+                : List.of(parsed.string("jvm", "").split(","));
         Path dir = Path.of("target", "memory-harness");
         Files.createDirectories(dir);
         for (String gc : parsed.string("gcs", "G1,Z").split(",")) {
@@ -65,10 +69,11 @@ public final class MemoryHarness {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:+Use" + gc + "GC", "-Xmx" + heap,
-                    "-Xlog:safepoint=info:file=" + safepointLog + ":uptime",
-                    "-cp", classPath(), MemoryHarness.class.getName(), "--child", gc));
+                    "-Xlog:safepoint=info:file=" + safepointLog + ":uptime"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", classPath(), MemoryHarness.class.getName(), "--child", gc));
             command.addAll(passOn);
-            System.out.println("=== " + gc + "GC, -Xmx" + heap + " ===");
+            System.out.println("=== " + gc + "GC, -Xmx" + heap + " " + String.join(" ", jvmOptions) + " ===");
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             int rc = p.waitFor();
             String childOut = Files.readString(out);

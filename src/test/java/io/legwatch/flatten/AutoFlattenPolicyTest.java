@@ -6,6 +6,7 @@ import io.legwatch.domain.InstrumentKey;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.journal.Journal;
+import io.legwatch.testing.FaultyFileChannel;
 import io.legwatch.testing.ManualTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +21,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +45,8 @@ class AutoFlattenPolicyTest {
 
         @Override
         public void alert(String strategyId, String message) {
-            actions.add("alert " + strategyId + (message.contains("cap") ? " cap" : ""));
+            actions.add("alert " + (strategyId == null ? "venue" : strategyId) + (message.contains("cap") ? " cap" : "")
+                    + (message.contains("has not connected since start") ? " never-connected" : ""));
         }
     };
     @TempDir
@@ -57,6 +62,7 @@ class AutoFlattenPolicyTest {
 
     @AfterEach
     void closeJournal() {
+        policy.close();
         journal.close();
     }
 
@@ -93,6 +99,7 @@ class AutoFlattenPolicyTest {
                 Duration.ofSeconds(60)));
         policy.armGlobally(true, "user:test");
         run(steps);
+        policy.close(); // runs every decided effect
         assertThat(String.join("|", actions)).isEqualTo(expected == null ? "" : expected);
     }
 
@@ -102,6 +109,7 @@ class AutoFlattenPolicyTest {
                 Duration.ofSeconds(60)));
         policy.armGlobally(true, "user:test");
         run("0:NAKED:60000 5000:tick 6000:tick");
+        policy.close();
         assertThat(actions).containsExactly("alert s");
         // Arming and the decision are in the audit journal, with who made them.
         String lines = String.join("\n", journalLines());
@@ -137,19 +145,26 @@ class AutoFlattenPolicyTest {
         assertThat(s.firesInMs()).isEqualTo(3_000);
         policy.arm("s", false, "user:alice");
         assertThat(policy.state().strategies().get(0).effective()).isFalse();
+        policy.close();
         assertThat(seen).isNotEmpty();
         assertThat(seen.get(seen.size() - 1).strategies().get(0).armed()).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
-            "down shorter than the limit; 0:DOWN 9999:tick; ",
-            "down for the limit flattens the survivors; 0:DOWN 10000:tick; flatten legs spot of strategy s",
-            "once per outage; 0:DOWN 10000:tick 20000:tick; flatten legs spot of strategy s",
-            "a new outage fires again; 0:DOWN 10000:tick 11000:UP 12000:DOWN 22000:tick; flatten legs spot of strategy s|flatten legs spot of strategy s",
-            "back before the limit resets the clock; 0:DOWN 5000:UP 6000:DOWN 15000:tick; ",
-            "stale counts as down; 0:STALE 10000:tick; flatten legs spot of strategy s",
-            "globally disarmed never; 0:off 0:DOWN 60000:tick; ",
+            "down shorter than the limit; 0:UP 0:DOWN 9999:tick; ",
+            "down for the limit flattens the survivors; 0:UP 0:DOWN 10000:tick; flatten legs spot of strategy s",
+            "once per outage; 0:UP 0:DOWN 10000:tick 20000:tick; flatten legs spot of strategy s",
+            "a new outage fires again; 0:UP 0:DOWN 10000:tick 11000:UP 12000:DOWN 22000:tick; flatten legs spot of strategy s|flatten legs spot of strategy s",
+            "back before the limit resets the clock; 0:UP 0:DOWN 5000:UP 6000:DOWN 15000:tick; ",
+            "stale counts as down; 0:UP 0:STALE 10000:tick; flatten legs spot of strategy s",
+            "globally disarmed never; 0:off 0:UP 0:DOWN 60000:tick; ",
+            "never connected is not down, and quiet before the limit; 0:DOWN 9999:tick; ",
+            "never connected alerts once at the limit and never flattens; 0:DOWN 10000:tick 60000:tick 61000:DOWN; alert venue never-connected",
+            "never connected, stale from the start, the same; 0:STALE 10000:tick; alert venue never-connected",
+            "connected before the limit: no alert, its later outage counts; 0:DOWN 5000:UP 6000:DOWN 16000:tick; flatten legs spot of strategy s",
+            "connected late, then down: the outage fires; 0:DOWN 10000:tick 11000:UP 12000:DOWN 22000:tick; alert venue never-connected|flatten legs spot of strategy s",
+            "globally disarmed: never flattens, still says the venue is not covered; 0:off 0:DOWN 60000:tick; alert venue never-connected",
     })
     void venueDownRule(String name, String steps, String expected) {
         policy.setRule("s", new AutoFlattenRule(5_000, Duration.ofSeconds(5), AutoFlattenRule.Action.FLATTEN, 5,
@@ -157,7 +172,81 @@ class AutoFlattenPolicyTest {
         policy.setVenueDownRule(new VenueDownRule(true, Duration.ofSeconds(10)));
         policy.armGlobally(true, "user:test");
         run(steps);
+        policy.close(); // runs every decided effect
         assertThat(String.join("|", actions)).isEqualTo(expected == null ? "" : expected);
+    }
+
+    @Test
+    void aBlockedListenerActionOrDiskNeverHoldsUpTheEngineThread() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch listenerEntered = new CountDownLatch(1);
+        List<String> done = new CopyOnWriteArrayList<>();
+        Path slowDir = dir.resolve("slow");
+        Journal slowDisk = new Journal(slowDir, clock, file -> {
+            FaultyFileChannel ch = new FaultyFileChannel(file);
+            ch.beforeWrite = c -> hold(release); // every journal write waits
+            return ch;
+        });
+        AutoActions blocking = new AutoActions() {
+            @Override
+            public void flatten(KillScope scope, String firedBy) {
+                hold(release);
+                done.add("flatten " + scope.label());
+            }
+
+            @Override
+            public void alert(String strategyId, String message) {
+                hold(release);
+                done.add("alert " + strategyId);
+            }
+        };
+        AutoFlattenPolicy p = new AutoFlattenPolicy(clock, blocking, VenueDownRule.OFF, slowDisk);
+        p.addListener(s -> {
+            listenerEntered.countDown();
+            hold(release);
+        });
+        CountDownLatch engineDone = new CountDownLatch(1);
+        Thread engine = new Thread(() -> {
+            p.setRule("s", new AutoFlattenRule(5_000, Duration.ofSeconds(5), AutoFlattenRule.Action.FLATTEN, 2,
+                    Duration.ofSeconds(60)));
+            p.armGlobally(true, "user:test");
+            p.onSnapshot(snapshot(HedgeStatus.NAKED, 60_000, ConnectionState.CONNECTED));
+            clock.advance(5_000);
+            p.onSnapshot(snapshot(HedgeStatus.NAKED, 60_000, ConnectionState.CONNECTED)); // decides: flatten
+            engineDone.countDown();
+        }, "engine");
+        try {
+            engine.start();
+            assertThat(engineDone.await(10, TimeUnit.SECONDS))
+                    .as("engine-side calls return while the listener, the action and the disk are blocked").isTrue();
+            assertThat(listenerEntered.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.state().strategies().get(0).lastAction()).startsWith("flatten: NAKED");
+            assertThat(done).isEmpty();
+        } finally {
+            release.countDown();
+            engine.join(10_000);
+            p.close();
+            slowDisk.close();
+        }
+        assertThat(done).containsExactly("flatten strategy s");
+        List<String> types = new ArrayList<>();
+        try (var files = Files.list(slowDir)) {
+            for (Path f : files.toList()) {
+                Files.readAllLines(f).forEach(l -> types.add(l.replaceAll(".*\"type\":\"([^\"]+)\".*", "$1")));
+            }
+        }
+        assertThat(types).containsExactly("auto.arm", "auto.decision"); // in decision order
+    }
+
+    private static void hold(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("test latch never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private void run(String steps) {

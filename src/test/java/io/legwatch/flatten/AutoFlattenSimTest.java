@@ -41,6 +41,7 @@ class AutoFlattenSimTest {
 
     @AfterEach
     void close() {
+        policy.close();
         world.close();
     }
 

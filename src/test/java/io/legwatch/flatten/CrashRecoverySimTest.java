@@ -78,7 +78,7 @@ class CrashRecoverySimTest {
         // before the order left the process.
         FlattenPlan plan = world.killSwitch.plan(KillScope.strategy(BASIS));
         String cid = ClientOrderIds.of(plan.flattenId(), 0, 1);
-        FlattenJournal previousRun = new FlattenJournal(world.journal);
+        FlattenJournal previousRun = new FlattenJournal(world.journal, world.alarms::add, world.clock);
         previousRun.started(plan, "user:alice", false);
         previousRun.sent(plan.flattenId(), 0, 1, new OrderRequest(SPOT, Side.SELL, 1.0, OrderType.LIMIT_IOC,
                 59_000, true, cid), 1);

@@ -20,6 +20,7 @@ import io.legwatch.journal.Journal;
 import io.legwatch.sim.SimExchange;
 import io.legwatch.testing.Await;
 import io.legwatch.testing.ManualTime;
+import io.legwatch.venue.VenueConnector;
 import io.legwatch.venue.sim.InProcessConnector;
 
 import java.nio.file.Path;
@@ -57,6 +58,7 @@ final class SimWorld implements AutoCloseable {
     final List<StatusTransition> transitions = new CopyOnWriteArrayList<>();
     final List<VenueEvent> events = new CopyOnWriteArrayList<>();
     final Path dir;
+    private final Journal.ChannelOpener opener;
     Journal journal;
     KillSwitch killSwitch;
     IncidentLog incidents;
@@ -65,7 +67,13 @@ final class SimWorld implements AutoCloseable {
     private int botIds;
 
     SimWorld(Path dir, FlattenSettings settings) {
+        this(dir, settings, Journal.FILES);
+    }
+
+    /** With the journal's files opened by {@code opener} (a test's failing disk). */
+    SimWorld(Path dir, FlattenSettings settings, Journal.ChannelOpener opener) {
         this.dir = dir;
+        this.opener = opener;
         Strategy basis = new Strategy(BASIS, "BTC basis", List.of(new Leg("spot", SPOT, Side.BUY, 1),
                 new Leg("perp", PERP, Side.SELL, 1)), new Tolerance(500, 0, Duration.ofSeconds(1)));
         monitor = new HedgeMonitor(List.of(basis),
@@ -85,7 +93,13 @@ final class SimWorld implements AutoCloseable {
 
     /** A kill switch (and journal) as the app builds one at start; used again to simulate a restart. */
     KillSwitch newKillSwitch(FlattenSettings settings) {
-        journal = new Journal(dir, TimeSource.SYSTEM);
+        return newKillSwitch(settings, c -> c);
+    }
+
+    /** The same, with the kill switch's view of each venue wrapped (a test's fault on one venue's reads). */
+    KillSwitch newKillSwitch(FlattenSettings settings,
+                             java.util.function.Function<VenueConnector, VenueConnector> wrap) {
+        journal = new Journal(dir, TimeSource.SYSTEM, opener);
         IncidentLog log = new IncidentLog(journal, clock);
         if (incidents != null) {
             monitor.removeTransitionListener(incidentFeed);
@@ -97,7 +111,7 @@ final class SimWorld implements AutoCloseable {
         exposureFeed = IncidentFeed.exposures(log);
         monitor.addTransitionListener(incidentFeed);
         monitor.addSnapshotListener(exposureFeed);
-        KillSwitch ks = KillSwitch.builder().venues(connectors.values()).snapshots(monitor::snapshot)
+        KillSwitch ks = KillSwitch.builder().venues(connectors.values().stream().map(wrap).toList()).snapshots(monitor::snapshot)
                 .journal(journal).settings(settings).alarms(alarms::add).resultListener(IncidentFeed.into(log))
                 .listener(FlattenListener.of(monitor)).build();
         monitor.addSnapshotListener(ks::onSnapshot);

@@ -246,6 +246,7 @@ public final class FlattenWiring implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        policy.close(); // hands over what it already decided before the kill switch stops
         deadMan.close();
         killSwitch.close();
         incidents.close();

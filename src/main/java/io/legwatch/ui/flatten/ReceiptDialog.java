@@ -26,7 +26,8 @@ public final class ReceiptDialog extends Dialog<Void> {
         setTitle("Receipt: " + receipt.action());
         setHeaderText(receipt.action() + " of " + receipt.target().describe() + ": "
                 + (receipt.ok() ? "verified by every venue" : "NOT verified by every venue")
-                + (receipt.detail().isEmpty() ? "" : "\n" + receipt.detail()));
+                + (receipt.detail().isEmpty() ? "" : "\n" + receipt.detail())
+                + (receipt.journalNote().isEmpty() ? "" : "\nWARNING: " + receipt.journalNote()));
         setGraphic(new FontIcon(receipt.ok() ? "mdal-done_all" : "mdal-error"));
         getDialogPane().setId("receipt");
         io.legwatch.ui.Css.apply(getDialogPane());

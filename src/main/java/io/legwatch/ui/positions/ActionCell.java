@@ -3,13 +3,12 @@ package io.legwatch.ui.positions;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.TreeTableCell;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.function.Consumer;
 
 /** The per-row Flatten button: on strategy rows and on assigned leg rows. One button per cell, reused. */
-final class ActionCell extends TreeTableCell<PositionRow, PositionRow> {
+final class ActionCell extends ContainedCell<PositionRow> {
     private final Button button = new Button("Flatten", new FontIcon("mdal-clear_all"));
     private final Tooltip strategyTip = new Tooltip("Flatten every leg of this strategy (asks first)");
     private final Tooltip legTip = new Tooltip("Flatten this leg only (asks first)");
@@ -37,7 +36,11 @@ final class ActionCell extends TreeTableCell<PositionRow, PositionRow> {
         boolean strategy = row.kind() == RowKind.STRATEGY;
         button.setContentDisplay(strategy ? ContentDisplay.LEFT : ContentDisplay.GRAPHIC_ONLY);
         button.setTooltip(strategy ? strategyTip : legTip);
-        button.setId(strategy ? "flatten-" + row.strategyId() : null);
+        // Only when it differs: a new id re-matches the button's CSS from scratch (rows move under load).
+        String id = strategy ? "flatten-" + row.strategyId() : null;
+        if (!java.util.Objects.equals(id, button.getId())) {
+            button.setId(id);
+        }
         setGraphic(button);
     }
 }

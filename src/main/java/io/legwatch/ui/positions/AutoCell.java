@@ -4,7 +4,6 @@ import io.legwatch.app.AutoFlattenControl;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.TreeTableCell;
 import javafx.scene.layout.HBox;
 
 /**
@@ -12,11 +11,12 @@ import javafx.scene.layout.HBox;
  * the snapshot, so the cell reads it whenever it is (re)used and writes it on toggle. While the policy
  * is counting down on a naked strategy, the cell shows the time left before it flattens.
  */
-final class AutoCell extends TreeTableCell<PositionRow, PositionRow> {
+final class AutoCell extends ContainedCell<PositionRow> {
     private final ToggleButton toggle = new ToggleButton();
     private final Label firesIn = new Label();
     private final HBox box = new HBox(4, toggle, firesIn);
     private final AutoFlattenControl control;
+    private String strategyShown;
 
     AutoCell(AutoFlattenControl control) {
         this.control = control;
@@ -54,8 +54,12 @@ final class AutoCell extends TreeTableCell<PositionRow, PositionRow> {
             setGraphic(null);
             return;
         }
-        toggle.setId("auto-" + row.strategyId());
-        firesIn.setId("auto-fires-" + row.strategyId());
+        if (!row.strategyId().equals(strategyShown)) {
+            // Ids only when the strategy differs: a new id re-matches the node's CSS from scratch.
+            strategyShown = row.strategyId();
+            toggle.setId("auto-" + strategyShown);
+            firesIn.setId("auto-fires-" + strategyShown);
+        }
         firesIn.textProperty().bind(row.autoFiresInProperty());
         show(control.armed(row.strategyId()));
         setGraphic(box);

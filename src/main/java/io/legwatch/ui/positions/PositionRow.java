@@ -3,6 +3,7 @@ package io.legwatch.ui.positions;
 import io.legwatch.domain.ConnectionState;
 import io.legwatch.domain.HedgeStatus;
 import io.legwatch.domain.InstrumentKey;
+import io.legwatch.domain.InstrumentKind;
 import io.legwatch.engine.LegView;
 import io.legwatch.engine.StrategyView;
 import io.legwatch.ui.Format;
@@ -17,31 +18,46 @@ import javafx.beans.property.StringProperty;
  * One row of the positions tree: a view model holding display strings computed once per change
  * (cells only show them), plus the snapshot record it was computed from so the next snapshot can
  * be diffed by reference. Holds no Nodes. FX thread only.
+ *
+ * <p>The numbers and ages are {@link LazyText}: a new snapshot only flags the fields whose inputs
+ * changed, and a field is formatted when a cell reads it, so the rows out of view cost no formatting.
+ * The status is an ordinary property set at once: a change of colour is never deferred.
  */
 public final class PositionRow {
     private final RowKind kind;
     private final String key;
     private Object source;
+    private Format format;
     private String strategyId;
     private String strategyName;
     private String legId;
     private InstrumentKey instrument;
+    private InstrumentKind instrumentKind;
     private long nakedSinceMs;
     private long lastUpdateMs;
+    /** The UI clock's last tick, for the ages. */
+    private long clockMs;
+    // the inputs of the lazy fields as last shown, to flag only what changed
+    private boolean known;
+    private double qty = Double.NaN;
+    private double baseDelta = Double.NaN;
+    private double usdValue = Double.NaN;
+    private double netUsdValue = Double.NaN;
+    private double allowedUsd = Double.NaN;
 
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty venue = new SimpleStringProperty(this, "venue", "");
     private final StringProperty symbol = new SimpleStringProperty(this, "instrument", "");
-    private final StringProperty side = new SimpleStringProperty(this, "side", "");
-    private final StringProperty position = new SimpleStringProperty(this, "position", "");
-    private final StringProperty delta = new SimpleStringProperty(this, "delta", "");
-    private final StringProperty usd = new SimpleStringProperty(this, "usd", "");
-    private final StringProperty netUsd = new SimpleStringProperty(this, "netUsd", "");
-    private final StringProperty tolerance = new SimpleStringProperty(this, "tolerance", "");
+    private final LazyText side = new LazyText(this, "side", this::sideText);
+    private final LazyText position = new LazyText(this, "position", () -> known ? format.qty(qty) : Format.UNKNOWN);
+    private final LazyText delta = new LazyText(this, "delta", () -> known ? format.qty(baseDelta) : Format.UNKNOWN);
+    private final LazyText usd = new LazyText(this, "usd", () -> known ? format.usd(usdValue) : Format.UNKNOWN);
+    private final LazyText netUsd = new LazyText(this, "netUsd", () -> format.usd(netUsdValue));
+    private final LazyText tolerance = new LazyText(this, "tolerance", () -> format.band(allowedUsd));
     private final ObjectProperty<HedgeStatus> status = new SimpleObjectProperty<>(this, "status");
-    private final StringProperty detail = new SimpleStringProperty(this, "detail", "");
-    private final StringProperty nakedFor = new SimpleStringProperty(this, "nakedFor", "");
-    private final StringProperty age = new SimpleStringProperty(this, "age", "");
+    private final LazyText detail = new LazyText(this, "detail", this::detailText);
+    private final LazyText nakedFor = new LazyText(this, "nakedFor", this::nakedForText);
+    private final LazyText age = new LazyText(this, "age", this::ageText);
     private final StringProperty autoFiresIn = new SimpleStringProperty(this, "autoFiresIn", "");
 
     private PositionRow(RowKind kind, String key) {
@@ -63,39 +79,87 @@ public final class PositionRow {
         return new PositionRow(assigned ? RowKind.LEG : RowKind.UNASSIGNED, key);
     }
 
-    /** Recomputes every display field from {@code view}. */
+    /** Takes {@code view}: flags the display fields whose inputs changed. */
     void show(StrategyView view, Format format, long nowMs) {
+        boolean first = source == null;
+        this.format = format;
         source = view;
         strategyId = view.id();
-        strategyName = view.name();
+        if (!view.name().equals(strategyName)) {
+            strategyName = view.name();
+            name.set(view.name());
+        }
+        if (first || Double.compare(view.netUsd(), netUsdValue) != 0) {
+            netUsdValue = view.netUsd();
+            netUsd.invalidate();
+        }
+        if (first || Double.compare(view.allowedUsd(), allowedUsd) != 0) {
+            allowedUsd = view.allowedUsd();
+            tolerance.invalidate();
+        }
         nakedSinceMs = view.nakedSinceMs();
-        name.set(view.name());
-        netUsd.set(format.usd(view.netUsd()));
-        usd.set("");
-        tolerance.set(format.band(view.allowedUsd()));
         status.set(view.status());
-        detail.set(view.reason() == null ? "" : view.reason());
+        detail.invalidate();
         tick(nowMs);
     }
 
-    /** Recomputes every display field from {@code view}. */
+    /** Takes {@code view}: flags the display fields whose inputs changed. */
     void show(LegView view, Format format, long nowMs) {
+        boolean first = source == null;
+        this.format = format;
         source = view;
         strategyId = view.strategyId();
-        legId = view.legId();
-        instrument = view.instrument();
+        if (!view.instrument().equals(instrument) || view.kind() != instrumentKind || !java.util.Objects.equals(view.legId(), legId)) {
+            legId = view.legId();
+            instrument = view.instrument();
+            instrumentKind = view.kind();
+            name.set(legName(view));
+            venue.set(view.instrument().venue().value());
+            symbol.set(view.instrument().symbol() + (view.kind() == null ? "" : "  " + kindTag(view)));
+        }
         lastUpdateMs = view.lastUpdateMs();
-        name.set(legName(view));
-        venue.set(view.instrument().venue().value());
-        symbol.set(view.instrument().symbol() + (view.kind() == null ? "" : "  " + kindTag(view)));
-        boolean known = view.positionKnown();
-        side.set(!known ? "?" : view.qty() > 0 ? "long" : view.qty() < 0 ? "short" : "flat");
-        position.set(known ? format.qty(view.qty()) : Format.UNKNOWN);
-        delta.set(known ? format.qty(view.exposure().baseDelta()) : Format.UNKNOWN);
-        usd.set(known ? format.usd(view.exposure().usd()) : Format.UNKNOWN);
+        boolean nowKnown = view.positionKnown();
+        boolean changedKnown = first || nowKnown != known;
+        if (changedKnown || Double.compare(view.qty(), qty) != 0) {
+            side.invalidate();
+            position.invalidate();
+        }
+        if (changedKnown || Double.compare(view.exposure().baseDelta(), baseDelta) != 0) {
+            delta.invalidate();
+        }
+        if (changedKnown || Double.compare(view.exposure().usd(), usdValue) != 0) {
+            usd.invalidate();
+        }
+        known = nowKnown;
+        qty = view.qty();
+        baseDelta = view.exposure().baseDelta();
+        usdValue = view.exposure().usd();
         status.set(view.status());
-        detail.set(legDetail(view));
+        detail.invalidate();
         tick(nowMs);
+    }
+
+    private String sideText() {
+        return !known ? "?" : qty > 0 ? "long" : qty < 0 ? "short" : "flat";
+    }
+
+    private String detailText() {
+        if (source instanceof StrategyView s) {
+            return s.reason() == null ? "" : s.reason();
+        }
+        return source instanceof LegView l ? legDetail(l) : "";
+    }
+
+    private String nakedForText() {
+        return kind == RowKind.STRATEGY && nakedSinceMs > 0 && showsNakedTimer(status.get())
+                ? Format.age(clockMs - nakedSinceMs) : "";
+    }
+
+    private String ageText() {
+        if (kind != RowKind.LEG && kind != RowKind.UNASSIGNED) {
+            return "";
+        }
+        return lastUpdateMs > 0 ? Format.age(clockMs - lastUpdateMs) : "never";
     }
 
     private static String kindTag(LegView view) {
@@ -146,12 +210,13 @@ public final class PositionRow {
         }
     }
 
-    /** Updates the time-driven fields; called by the shared UI clock, a few times a second. */
+    /** Advances the time-driven fields ("naked for", "age") to {@code nowMs}; they format when read. */
     void tick(long nowMs) {
+        clockMs = nowMs;
         if (kind == RowKind.STRATEGY) {
-            nakedFor.set(nakedSinceMs > 0 && showsNakedTimer(status.get()) ? Format.age(nowMs - nakedSinceMs) : "");
+            nakedFor.invalidate();
         } else if (kind == RowKind.LEG || kind == RowKind.UNASSIGNED) {
-            age.set(lastUpdateMs > 0 ? Format.age(nowMs - lastUpdateMs) : "never");
+            age.invalidate();
         }
     }
 

@@ -7,32 +7,49 @@ import io.legwatch.engine.StrategyView;
 import io.legwatch.ui.Format;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.FXCollections;
 import javafx.scene.control.TreeItem;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The rows of the positions tree, kept in step with the engine's snapshots. {@link #apply} diffs a
  * snapshot against the rows shown: the engine reuses unchanged {@link StrategyView}/{@link LegView}
- * instances, so a reference comparison finds what changed, and only those rows are recomputed.
+ * instances, so a reference comparison finds what changed, and only those rows take the new view
+ * (their display strings are formatted when a visible cell reads them, see {@link LazyText}).
  * The tree's structure (children lists) is only touched when strategies or legs appear, vanish or
- * reorder. FX thread only; needs no running toolkit, so it is tested without one.
+ * reorder; checking that allocates nothing, since under load it runs on every frame.
+ *
+ * <p><b>Naked first.</b> Strategies that need the trader now - FLATTEN_FAILED, then NAKED and
+ * FLATTENING - are moved to the top, each group in configuration order, the rest follow in
+ * configuration order. With 2,000 legs a red row scrolled out of view is a red row nobody sees. The
+ * move is a permutation of the root's children, so the selected row stays selected.
+ * FX thread only; needs no running toolkit, so it is tested without one.
  */
 public final class PositionTreeModel {
     static final String UNASSIGNED_KEY = "g:unassigned";
+    /** Leg ages are cosmetic: advanced once a second (a leg that changes gets its age at once). */
+    static final long AGE_TICK_MS = 1_000;
 
     private final Format format = new Format();
     private final TreeItem<PositionRow> root = new TreeItem<>(PositionRow.group("g:root", "all"));
     private final TreeItem<PositionRow> unassignedItem = new TreeItem<>(PositionRow.group(UNASSIGNED_KEY, "Unassigned"));
-    private final Branch unassigned = new Branch(unassignedItem);
+    private final Branch unassigned = new Branch(unassignedItem, false);
     private final ReadOnlyBooleanWrapper anyFlattenFailed = new ReadOnlyBooleanWrapper(this, "anyFlattenFailed");
-    private Map<String, StrategyBranch> strategies = new LinkedHashMap<>();
+    private final Map<String, StrategyBranch> strategies = new HashMap<>();
+    /** Orders the root's children: attention first, then configuration order, Unassigned last. */
+    private final Comparator<TreeItem<PositionRow>> order = Comparator.comparingInt(this::orderKey);
     private MonitorSnapshot shown;
+    private long generation;
+    private boolean orderDirty;
+    private int unassignedCount = -1;
+    private long lastAgeTickMs;
 
     public PositionTreeModel() {
         root.setExpanded(true);
@@ -40,7 +57,7 @@ public final class PositionTreeModel {
         root.getChildren().add(unassignedItem);
     }
 
-    /** The (hidden) root: strategies in configuration order, then the Unassigned group. */
+    /** The (hidden) root: strategies needing attention, then the others in configuration order, then Unassigned. */
     public TreeItem<PositionRow> root() {
         return root;
     }
@@ -53,46 +70,70 @@ public final class PositionTreeModel {
     /**
      * Brings the rows in line with {@code snapshot}.
      *
-     * @return how many rows were recomputed (0 when the snapshot is the one already shown)
+     * @return how many rows took a new view (0 when the snapshot is the one already shown)
      */
     public int apply(MonitorSnapshot snapshot, long nowMs) {
         if (snapshot == null || snapshot == shown) {
             return 0;
         }
         shown = snapshot;
+        generation++;
         int changed = 0;
-        Map<String, StrategyBranch> next = new LinkedHashMap<>();
         boolean failed = false;
-        for (StrategyView view : snapshot.strategies()) {
+        List<StrategyView> views = snapshot.strategies();
+        boolean membership = views.size() != strategies.size();
+        for (int i = 0; i < views.size(); i++) {
+            StrategyView view = views.get(i);
             StrategyBranch branch = strategies.get(view.id());
             if (branch == null) {
                 branch = new StrategyBranch(view.id());
+                strategies.put(view.id(), branch);
+                membership = true;
             }
+            if (branch.configIndex != i) {
+                branch.configIndex = i;
+                orderDirty = true;
+            }
+            branch.generation = generation;
             changed += branch.update(view, nowMs);
-            next.put(view.id(), branch);
             failed |= view.status() == HedgeStatus.FLATTEN_FAILED;
         }
-        boolean restructure = !List.copyOf(next.keySet()).equals(List.copyOf(strategies.keySet()));
-        strategies = next;
-        changed += unassigned.update(snapshot.unassigned(), l -> "u:" + l.instrument(), false, nowMs);
-        unassignedItem.getValue().nameOverride("Unassigned (" + snapshot.unassigned().size() + ")");
-        if (restructure) {
+        changed += unassigned.update(snapshot.unassigned(), nowMs);
+        if (snapshot.unassigned().size() != unassignedCount) {
+            unassignedCount = snapshot.unassigned().size();
+            unassignedItem.getValue().nameOverride("Unassigned (" + unassignedCount + ")");
+        }
+        if (membership) {
+            strategies.values().removeIf(b -> b.generation != generation);
             List<TreeItem<PositionRow>> children = new ArrayList<>(strategies.size() + 1);
             strategies.values().forEach(b -> children.add(b.item));
             children.add(unassignedItem);
+            children.sort(order);
             root.getChildren().setAll(children);
+        } else if (orderDirty) {
+            // A permutation (not remove + add): the table keeps the selection on the same strategy.
+            FXCollections.sort(root.getChildren(), order);
         }
+        orderDirty = false;
         anyFlattenFailed.set(failed);
         return changed;
     }
 
-    /** Advances every "age"/"naked for" field to {@code nowMs}; driven by the one shared UI clock. */
+    /** Advances "naked for" to {@code nowMs} at every tick and leg ages once a second; driven by the one UI clock. */
     public void tick(long nowMs) {
+        boolean ages = nowMs - lastAgeTickMs >= AGE_TICK_MS;
+        if (ages) {
+            lastAgeTickMs = nowMs;
+        }
         for (StrategyBranch b : strategies.values()) {
             b.item.getValue().tick(nowMs);
-            b.tick(nowMs);
+            if (ages) {
+                b.tick(nowMs);
+            }
         }
-        unassigned.tick(nowMs);
+        if (ages) {
+            unassigned.tick(nowMs);
+        }
     }
 
     /**
@@ -111,45 +152,91 @@ public final class PositionTreeModel {
         return unassignedItem;
     }
 
-    /** The leg rows under one parent, diffed by key. */
+    private int orderKey(TreeItem<PositionRow> item) {
+        StrategyBranch b = item.getValue().strategyId() == null ? null : strategies.get(item.getValue().strategyId());
+        if (b == null || item.getValue().kind() != RowKind.STRATEGY) {
+            return Integer.MAX_VALUE; // Unassigned stays last
+        }
+        return rank(b.item.getValue().status()) * (1 << 24) + b.configIndex;
+    }
+
+    /** 0: the kill did not work; 1: naked or being flattened; 2: everything else. */
+    static int rank(HedgeStatus status) {
+        if (status == HedgeStatus.FLATTEN_FAILED) {
+            return 0;
+        }
+        return status == HedgeStatus.NAKED || status == HedgeStatus.FLATTENING ? 1 : 2;
+    }
+
+    /** The leg rows under one parent, matched to the views by position first (no allocation when nothing moved). */
     private class Branch {
         final TreeItem<PositionRow> item;
-        Map<String, TreeItem<PositionRow>> legs = new LinkedHashMap<>();
+        private final boolean assigned;
+        private List<TreeItem<PositionRow>> legs = List.of();
 
-        Branch(TreeItem<PositionRow> item) {
+        Branch(TreeItem<PositionRow> item, boolean assigned) {
             this.item = item;
+            this.assigned = assigned;
         }
 
-        int update(List<LegView> views, Function<LegView, String> keyOf, boolean assigned, long nowMs) {
+        int update(List<LegView> views, long nowMs) {
+            if (!sameLegs(views)) {
+                restructure(views);
+            }
             int changed = 0;
-            Map<String, TreeItem<PositionRow>> next = new LinkedHashMap<>();
-            for (LegView view : views) {
-                String key = keyOf.apply(view);
-                TreeItem<PositionRow> leg = legs.get(key);
-                if (leg == null) {
-                    leg = new TreeItem<>(PositionRow.leg(key, assigned));
-                }
-                if (leg.getValue().source() != view) {
-                    leg.getValue().show(view, format, nowMs);
+            for (int i = 0; i < views.size(); i++) {
+                PositionRow row = legs.get(i).getValue();
+                LegView view = views.get(i);
+                if (row.source() != view) {
+                    row.show(view, format, nowMs);
                     changed++;
                 }
-                next.put(key, leg);
             }
-            if (!List.copyOf(next.keySet()).equals(List.copyOf(legs.keySet()))) {
-                item.getChildren().setAll(next.values());
-            }
-            legs = next;
             return changed;
         }
 
+        private boolean sameLegs(List<LegView> views) {
+            if (views.size() != legs.size()) {
+                return false;
+            }
+            for (int i = 0; i < views.size(); i++) {
+                PositionRow row = legs.get(i).getValue();
+                LegView view = views.get(i);
+                boolean same = assigned ? Objects.equals(row.legId(), view.legId()) && row.source() != null
+                        : view.instrument().equals(row.instrument());
+                if (!same) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void restructure(List<LegView> views) {
+            Map<String, TreeItem<PositionRow>> old = new HashMap<>();
+            legs.forEach(l -> old.put(l.getValue().key(), l));
+            List<TreeItem<PositionRow>> next = new ArrayList<>(views.size());
+            for (LegView view : views) {
+                String key = assigned ? "l:" + view.strategyId() + ":" + view.legId() : "u:" + view.instrument();
+                TreeItem<PositionRow> leg = old.get(key);
+                next.add(leg != null ? leg : new TreeItem<>(PositionRow.leg(key, assigned)));
+            }
+            item.getChildren().setAll(next);
+            legs = next;
+        }
+
         void tick(long nowMs) {
-            legs.values().forEach(l -> l.getValue().tick(nowMs));
+            for (TreeItem<PositionRow> l : legs) {
+                l.getValue().tick(nowMs);
+            }
         }
     }
 
     private final class StrategyBranch extends Branch {
+        int configIndex = -1;
+        long generation;
+
         StrategyBranch(String strategyId) {
-            super(new TreeItem<>(PositionRow.strategy(strategyId)));
+            super(new TreeItem<>(PositionRow.strategy(strategyId)), true);
             item.setExpanded(true);
         }
 
@@ -158,8 +245,12 @@ public final class PositionTreeModel {
             if (row.source() == view) {
                 return 0;
             }
+            int rankBefore = row.source() == null ? -1 : rank(row.status());
             row.show(view, format, nowMs);
-            return 1 + update(view.legs(), l -> "l:" + view.id() + ":" + l.legId(), true, nowMs);
+            if (rank(view.status()) != rankBefore) {
+                orderDirty = true;
+            }
+            return 1 + update(view.legs(), nowMs);
         }
     }
 }

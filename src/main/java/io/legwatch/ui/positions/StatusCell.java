@@ -3,14 +3,15 @@ package io.legwatch.ui.positions;
 import io.legwatch.domain.HedgeStatus;
 import io.legwatch.ui.StatusText;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.TreeTableCell;
 import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The hedge status in words with an icon; the tooltip says why (the engine's reason). */
-final class StatusCell extends TreeTableCell<PositionRow, HedgeStatus> {
+final class StatusCell extends ContainedCell<HedgeStatus> {
     private final FontIcon icon = new FontIcon();
     private final Tooltip tooltip = new Tooltip();
+    /** What the cell shows now: a reused cell that shows the same status again changes nothing (no icon lookup, no CSS). */
+    private HedgeStatus shown;
 
     StatusCell() {
         getStyleClass().add("status-cell");
@@ -33,11 +34,16 @@ final class StatusCell extends TreeTableCell<PositionRow, HedgeStatus> {
         super.updateItem(status, empty);
         PositionRow row = empty ? null : getTableRow().getItem();
         if (empty || status == null || row == null) {
+            shown = null;
             setText(null);
             setGraphic(null);
             setTooltip(null);
             return;
         }
+        if (status == shown) {
+            return;
+        }
+        shown = status;
         setText(StatusText.label(status));
         icon.setIconLiteral(StatusText.iconLiteral(status));
         setGraphic(icon);

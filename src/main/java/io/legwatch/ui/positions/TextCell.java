@@ -1,13 +1,12 @@
 package io.legwatch.ui.positions;
 
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.TreeTableCell;
 
 /**
  * Shows a precomputed display string; numeric columns add the {@code num} style class
  * (right-aligned, monospaced). Long-text cells also show the full text in a tooltip.
  */
-final class TextCell extends TreeTableCell<PositionRow, String> {
+final class TextCell extends ContainedCell<String> {
     private final Tooltip tooltip;
 
     TextCell(String... styleClasses) {
