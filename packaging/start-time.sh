@@ -56,8 +56,14 @@ for run in $(seq 1 "$runs"); do
   ms=$(( (t1 - t0) / 1000000 ))
   cpu=$(sed 's/.*) //' "/proc/$app/stat" | awk -v hz="$(getconf CLK_TCK)" '{ print int(($12 + $13) * 1000 / hz) }')
   times+=("$ms"); cpus+=("$cpu")
+  if [ $threads = 1 ]; then
+    per_thread=$(for t in /proc/$app/task/*; do
+        sed 's/^[0-9]* (\(.*\)) \(.*\)/\1|\2/' "$t/stat" 2>/dev/null
+      done | awk -F'|' -v hz="$(getconf CLK_TCK)" '{ split($2, f, " "); ms = (f[12] + f[13]) * 1000 / hz;
+        if (ms > 0) printf "%d %s\n", ms, $1 }' | sort -rn | head -12 | awk '{ $1 = $1 " ms"; print }' | paste -sd ',' -)
+  fi
   # The window is mapped (white) before JavaFX paints its first frame into it: poll one pixel of the
-  # toolbar (white, or black while unmapped; the theme's dark grey once painted) every 50 ms for the time to the first painted frame.
+  # toolbar (white, or black while unmapped; the theme's dark grey once painted) every 50 ms.
   painted=
   for _ in $(seq 1 1200); do
     px=$(import -window "$win" -crop 1x1+300+20 -format '%[hex:p{0,0}]' info: 2>/dev/null || true)
@@ -66,12 +72,6 @@ for run in $(seq 1 "$runs"); do
   done
   [ -n "$painted" ] || { echo "run $run: the window was not painted within 60 s" >&2; exit 1; }
   paints+=("$painted")
-  if [ $threads = 1 ]; then
-    per_thread=$(for t in /proc/$app/task/*; do
-        sed 's/^[0-9]* (\(.*\)) \(.*\)/\1|\2/' "$t/stat" 2>/dev/null
-      done | awk -F'|' -v hz="$(getconf CLK_TCK)" '{ split($2, f, " "); ms = (f[12] + f[13]) * 1000 / hz;
-        if (ms > 0) printf "%d %s\n", ms, $1 }' | sort -rn | head -12 | awk '{ $1 = $1 " ms"; print }' | paste -sd ',' -)
-  fi
   sleep 2   # let the app log its timeline (first frame) before it is stopped
   timeline=$(grep -ho 'Start-up timeline.*' "$log" "$home"/.local/share/legwatch/logs/*.log 2>/dev/null | tail -1 || true)
   echo "run $run: window after $ms ms, $cpu ms CPU, first frame painted after $painted ms  ${timeline}"
