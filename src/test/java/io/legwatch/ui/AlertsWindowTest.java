@@ -73,6 +73,20 @@ class AlertsWindowTest {
     }
 
     @Test
+    void manyStrategiesFailingAtOnceGetOneSummaryInsteadOfAColumnOfPopups(FxRobot robot) throws Exception {
+        List<io.legwatch.engine.StrategyView> naked = java.util.stream.IntStream.rangeClosed(1, 7)
+                .mapToObj(i -> strategy("m" + i, HedgeStatus.NAKED, 65_000, 100)).toList();
+        session.snapshot.set(snapshot(2, naked, List.of()));
+        waitFor(5, () -> onFx(() -> titles(robot).contains(io.legwatch.ui.alerts.AlarmPopups.summaryTitle(7))));
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        List<String> shown = onFx(() -> titles(robot));
+        assertThat(shown).noneMatch(t -> t.startsWith("NAKED: Strategy m"));
+        assertThat(robot.lookup(".notification-bar .label").queryAll().stream()
+                .map(n -> ((Label) n).getText()).toList())
+                .anyMatch(t -> t.contains("NAKED: Strategy m1") && t.contains("and 2 more"));
+    }
+
+    @Test
     void muteToggleSilencesTheAlarmSound(FxRobot robot) {
         ToggleButton mute = robot.lookup("#mute-alarm").queryAs(ToggleButton.class);
         assertThat(window.sound().mutedProperty().get()).isFalse();
