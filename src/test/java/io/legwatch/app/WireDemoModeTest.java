@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import static io.legwatch.app.SessionThreads.startedSince;
+import static io.legwatch.app.SessionThreads.assertAllStoppedSince;
 import static io.legwatch.app.SessionThreads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,11 +65,7 @@ class WireDemoModeTest {
         } finally {
             demo.close();
         }
-        try {
-            waitUntil(Duration.ofSeconds(15), () -> startedSince(before).isEmpty());
-        } catch (AssertionError e) {
-            throw new AssertionError("threads left running after close(): " + startedSince(before), e);
-        }
+        assertAllStoppedSince(before);
     }
 
     /**
@@ -83,11 +79,7 @@ class WireDemoModeTest {
         WireDemoMode demo = new WireDemoMode(17);
         demo.close();
         demo.start(); // after close: does nothing
-        try {
-            waitUntil(Duration.ofSeconds(15), () -> startedSince(before).isEmpty());
-        } catch (AssertionError e) {
-            throw new AssertionError("threads left running after close(): " + startedSince(before), e);
-        }
+        assertAllStoppedSince(before);
     }
 
     /** The window closing while the session-start thread is still starting it. */
@@ -100,10 +92,6 @@ class WireDemoModeTest {
         demo.close();
         starter.join(TimeUnit.SECONDS.toMillis(30));
         assertThat(starter.isAlive()).isFalse();
-        try {
-            waitUntil(Duration.ofSeconds(15), () -> startedSince(before).isEmpty());
-        } catch (AssertionError e) {
-            throw new AssertionError("threads left running after close(): " + startedSince(before), e);
-        }
+        assertAllStoppedSince(before);
     }
 }
