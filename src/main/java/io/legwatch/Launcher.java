@@ -1,5 +1,6 @@
 package io.legwatch;
 
+import io.legwatch.app.StartupTimeline;
 import io.legwatch.config.AppDirs;
 import io.legwatch.ui.LegwatchApp;
 import javafx.application.Application;
@@ -19,6 +20,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        StartupTimeline.mark("main");
         // Before anything touches SLF4J: logback.xml reads legwatch.logdir when it initialises.
         if (System.getProperty(AppDirs.LOG_DIR_PROPERTY) == null) {
             System.setProperty(AppDirs.LOG_DIR_PROPERTY, AppDirs.forCurrentUser().logDir().toString());

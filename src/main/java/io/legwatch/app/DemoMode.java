@@ -5,13 +5,10 @@ import io.legwatch.app.live.WiredSession;
 import io.legwatch.config.AppDirs;
 import io.legwatch.domain.Strategy;
 import io.legwatch.domain.TimeSource;
-import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.MonitorSettings;
-import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.flatten.AutoFlattenRule;
-import io.legwatch.metrics.PipelineLatency;
 import io.legwatch.sim.demo.DemoWorld;
 import io.legwatch.venue.VenueConnector;
 import io.legwatch.venue.sim.InProcessConnector;
@@ -51,13 +48,9 @@ public final class DemoMode extends WiredSession {
 
     private final DemoWorld world;
     private final HedgeMonitor monitor;
-    private final PipelineLatency latency;
     private final List<InProcessConnector> connectors = new ArrayList<>();
     private final FlattenWiring safety;
     private final SimFaultControl faults;
-    private final Object lifecycle = new Object();
-    private boolean started;
-    private boolean closed;
 
     public DemoMode(long seed) {
         this(seed, AppDirs.forCurrentUser().home().resolve("demo-journal")
@@ -65,9 +58,10 @@ public final class DemoMode extends WiredSession {
     }
 
     DemoMode(long seed, Path journalDir) {
+        super(TimeSource.SYSTEM);
         this.world = DemoWorld.create(seed, TimeSource.SYSTEM);
         this.monitor = new HedgeMonitor(world.strategies(), MonitorSettings.defaults(), TimeSource.SYSTEM);
-        this.latency = new PipelineLatency(TimeSource.SYSTEM, 5).attach(monitor);
+        latency().attach(monitor);
         for (VenueId venue : world.exchange().venues()) {
             connectors.add(new InProcessConnector(world.exchange(), venue));
         }
@@ -88,37 +82,15 @@ public final class DemoMode extends WiredSession {
     }
 
     @Override
-    public void start() {
-        synchronized (lifecycle) {
-            if (started || closed) {
-                return;
-            }
-            started = true;
-            monitor.start();
-            safety.start();
-            for (VenueConnector c : connectors) {
-                c.start(this::submit);
-            }
-            world.start();
+    protected void startParts() {
+        monitor.start();
+        safety.start();
+        for (VenueConnector c : connectors) {
+            c.start(this::submit);
         }
+        world.start();
         log.info("Demo started: venues {}, strategies {}", world.exchange().venues(),
                 world.strategies().stream().map(Strategy::id).toList());
-    }
-
-    /** Every connector's sink: stamp the parse for the latency figures, then hand it to the engine. */
-    private void submit(VenueEvent event) {
-        latency.onParsed(event, TimeSource.SYSTEM.nanos());
-        monitor.submit(event);
-    }
-
-    @Override
-    public PipelineLatency latency() {
-        return latency;
-    }
-
-    @Override
-    public MonitorSnapshot snapshot() {
-        return monitor.snapshot();
     }
 
     @Override
@@ -131,6 +103,7 @@ public final class DemoMode extends WiredSession {
         return world;
     }
 
+    @Override
     public HedgeMonitor monitor() {
         return monitor;
     }
@@ -142,13 +115,7 @@ public final class DemoMode extends WiredSession {
     }
 
     @Override
-    public void close() {
-        synchronized (lifecycle) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
+    protected void closeParts() {
         // Safety first while the venues are up (dead-man switches are disarmed over them), then the
         // producers (the clock drives the trader and the venues), then the consumers.
         safety.close();

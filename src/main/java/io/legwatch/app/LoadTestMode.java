@@ -3,13 +3,10 @@ package io.legwatch.app;
 import io.legwatch.app.live.FlattenWiring;
 import io.legwatch.app.live.WiredSession;
 import io.legwatch.domain.TimeSource;
-import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.MonitorSettings;
-import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.engine.TransitionListener;
-import io.legwatch.metrics.PipelineLatency;
 import io.legwatch.sim.SimClock;
 import io.legwatch.sim.SimExchange;
 import io.legwatch.sim.load.InjectedFailure;
@@ -45,22 +42,21 @@ public final class LoadTestMode extends WiredSession {
     private final LoadUniverse universe;
     private final SimClock simClock;
     private final HedgeMonitor monitor;
-    private final PipelineLatency latency;
     private final List<InProcessConnector> connectors = new ArrayList<>();
     private final FlattenWiring safety;
-    private final Object lifecycle = new Object();
-    private LoadGenerator load;
-    private boolean started;
-    private boolean closed;
+    /** Set by startParts and taken by closeRequested, both under the lifecycle lock; volatile for injectedFailures. */
+    private volatile LoadGenerator load;
+    private LoadGenerator stopping;
 
     public LoadTestMode(LoadProfile profile, Path journalDir) {
+        super(TimeSource.SYSTEM);
         this.profile = profile;
         this.exchange = new SimExchange(profile.seed(), System.currentTimeMillis());
         this.universe = LoadUniverse.of(profile, exchange);
         universe.install(exchange); // before the connectors subscribe
         this.simClock = new SimClock(exchange, TimeSource.SYSTEM, SIM_TICK);
         this.monitor = new HedgeMonitor(universe.strategies(), MonitorSettings.defaults(), TimeSource.SYSTEM);
-        this.latency = new PipelineLatency(TimeSource.SYSTEM, 5).attach(monitor);
+        latency().attach(monitor);
         for (VenueId venue : exchange.venues()) {
             connectors.add(new InProcessConnector(exchange, venue));
         }
@@ -81,27 +77,15 @@ public final class LoadTestMode extends WiredSession {
     }
 
     @Override
-    public void start() {
-        synchronized (lifecycle) {
-            if (started || closed) {
-                return;
-            }
-            started = true;
-            monitor.start();
-            safety.start();
-            simClock.start();
-            for (VenueConnector c : connectors) {
-                c.start(this::submit);
-            }
-            load = LoadGenerator.start(exchange, universe);
+    protected void startParts() {
+        monitor.start();
+        safety.start();
+        simClock.start();
+        for (VenueConnector c : connectors) {
+            c.start(this::submit);
         }
+        load = LoadGenerator.start(exchange, universe);
         log.info("Load test started: {}", label());
-    }
-
-    /** Every connector's sink: stamp the parse for the latency figures, then hand it to the engine. */
-    private void submit(VenueEvent event) {
-        latency.onParsed(event, TimeSource.SYSTEM.nanos());
-        monitor.submit(event);
     }
 
     /**
@@ -114,10 +98,7 @@ public final class LoadTestMode extends WiredSession {
 
     /** Every failure the generator injected, once its run has ended (empty while running or before start). */
     public List<InjectedFailure> injectedFailures() {
-        LoadGenerator running;
-        synchronized (lifecycle) {
-            running = load;
-        }
+        LoadGenerator running = load;
         List<InjectedFailure> failures = running == null ? null : running.failures();
         return failures == null ? List.of() : failures;
     }
@@ -127,8 +108,8 @@ public final class LoadTestMode extends WiredSession {
     }
 
     @Override
-    public MonitorSnapshot snapshot() {
-        return monitor.snapshot();
+    protected HedgeMonitor monitor() {
+        return monitor;
     }
 
     @Override
@@ -137,27 +118,19 @@ public final class LoadTestMode extends WiredSession {
     }
 
     @Override
-    public PipelineLatency latency() {
-        return latency;
-    }
-
-    @Override
     public Optional<FaultControl> faults() {
         return Optional.empty();
     }
 
     @Override
-    public void close() {
-        LoadGenerator running;
-        synchronized (lifecycle) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            running = load;
-        }
-        if (running != null) {
-            running.close();
+    protected void closeRequested() {
+        stopping = load;
+    }
+
+    @Override
+    protected void closeParts() {
+        if (stopping != null) {
+            stopping.close();
         }
         safety.close();
         simClock.close();

@@ -2,11 +2,13 @@ package io.legwatch.ui;
 
 import io.legwatch.app.AppWiring;
 import io.legwatch.app.LegwatchSession;
+import io.legwatch.app.StartupTimeline;
 import io.legwatch.config.AppDirs;
 import io.legwatch.config.SettingsStore;
 import io.legwatch.domain.TimeSource;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,14 +17,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.time.Instant;
 
 /**
  * The JavaFX application. Shows the window first and starts the session (venues, engine, demo
  * world) right after, so the window appears fast; the table fills in as snapshots arrive.
  */
 public final class LegwatchApp extends Application {
-    private static final Logger log = LoggerFactory.getLogger(LegwatchApp.class);
+    /*
+     * Not static: the class is initialised on the main thread (prepare) before the toolkit starts, and
+     * the first logger initialises Logback (its XML configuration: a few hundred ms of class loading).
+     * That is left to the session-build thread, beside the toolkit's start (see prepare).
+     */
+    private final Logger log = LoggerFactory.getLogger(LegwatchApp.class);
 
     /** The session being built while the toolkit starts (see {@link #prepare}); null when not prepared. */
     private static volatile CompletableFuture<LegwatchSession> prepared;
@@ -36,7 +42,13 @@ public final class LegwatchApp extends Application {
      * background thread, so it overlaps the JavaFX toolkit's own start-up. Call before launching.
      */
     public static void prepare(List<String> args) {
-        prepared = CompletableFuture.supplyAsync(() -> AppWiring.fromArgs(args), r -> {
+        prepared = CompletableFuture.supplyAsync(() -> {
+            LoggerFactory.getILoggerFactory(); // Logback starts here, off the main and FX threads
+            StartupTimeline.mark("logging");
+            LegwatchSession session = AppWiring.fromArgs(args);
+            StartupTimeline.mark("session built");
+            return session;
+        }, r -> {
             Thread t = new Thread(r, "session-build");
             t.setDaemon(true);
             t.start();
@@ -58,11 +70,14 @@ public final class LegwatchApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupTimeline.mark("toolkit");
         new UncaughtExceptionHandler(() -> stage).install();
         Css.installTheme();
+        StartupTimeline.mark("theme");
         settings = new SettingsStore(AppDirs.forCurrentUser().settingsFile(), Duration.ofMillis(500));
         try {
             session = buildSession();
+            StartupTimeline.mark("session");
         } catch (RuntimeException e) {
             // Bad arguments or a demo that cannot be built: say so in a window, then exit cleanly.
             log.error("Legwatch could not start", e);
@@ -72,20 +87,36 @@ public final class LegwatchApp extends Application {
             return;
         }
         window = new MainWindow(session, settings, TimeSource.SYSTEM);
-        window.attach(stage);
+        Scene scene = window.attach(stage);
+        StartupTimeline.mark("scene");
+        afterFirstPulse(scene);
         stage.show();
-        // ProcessHandle (java.base), not ManagementFactory: the jlinked runtime has no java.management.
-        // CPU time alongside wall time: on a loaded machine the wall time says little about the app.
-        ProcessHandle.Info process = ProcessHandle.current().info();
-        process.startInstant().ifPresent(started -> log.info("Window shown {} ms after the process started "
-                        + "(process CPU time so far {} ms)", Duration.between(started, Instant.now()).toMillis(),
-                process.totalCpuDuration().map(Duration::toMillis).orElse(-1L)));
-        // After the first frame: starting venues and the engine must not delay the window.
-        Platform.runLater(() -> {
-            Thread starter = new Thread(this::startSession, "session-start");
-            starter.setDaemon(true);
-            starter.start();
-        });
+        StartupTimeline.mark("shown");
+    }
+
+    /**
+     * After the first pulse that shows the window (CSS and layout done, its frame rendered next): ends
+     * the start-up timeline and starts the session (venues, engine) on its own thread, so that neither
+     * its CPU time nor its class loading competes with the first frame. Until its data arrives the
+     * window shows what the engine has (venues connecting), never made-up data.
+     */
+    private void afterFirstPulse(Scene scene) {
+        Runnable once = new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                StartupTimeline.mark("first pulse");
+                log.info("Start-up timeline (wall ms since the process started / process CPU ms): {}",
+                        StartupTimeline.summary());
+                // runLater: out of the pulse, so this frame is rendered before the thread starts.
+                Platform.runLater(() -> {
+                    Thread starter = new Thread(LegwatchApp.this::startSession, "session-start");
+                    starter.setDaemon(true);
+                    starter.start();
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
     }
 
     private void startSession() {

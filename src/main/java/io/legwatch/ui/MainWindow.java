@@ -127,11 +127,8 @@ public final class MainWindow {
         deadMan.setOnAction(e -> new DeadManDialog(window(), session::deadManSwitches).show());
         venues.addRight(deadMan, latencyStatus.view());
         root.setBottom(venues.view());
-        faultPanel.ifPresent(p -> {
-            p.view().setVisible(false);
-            p.view().setManaged(false);
-            root.setRight(p.view());
-        });
+        // The fault panel joins the scene when first opened (toolbar): hidden, it would still be styled
+        // and skinned (combo boxes, spinner) before the first frame.
         table.view().setContextMenu(rowMenu());
     }
 
@@ -192,6 +189,9 @@ public final class MainWindow {
             faults.setId("toggle-faults");
             faults.setTooltip(new Tooltip("Demo: break and heal simulated venues"));
             faults.selectedProperty().addListener((obs, o, on) -> {
+                if (root.getRight() != p.view()) {
+                    root.setRight(p.view());
+                }
                 p.refreshVenues();
                 p.view().setVisible(on);
                 p.view().setManaged(on);

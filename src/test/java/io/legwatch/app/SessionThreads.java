@@ -23,6 +23,15 @@ final class SessionThreads {
                 .map(Thread::getName).collect(Collectors.toSet());
     }
 
+    /** Waits (generously) until every thread started since {@code before} has ended; names those left. */
+    static void assertAllStoppedSince(Set<Thread> before) throws InterruptedException {
+        try {
+            waitUntil(Duration.ofSeconds(15), () -> startedSince(before).isEmpty());
+        } catch (AssertionError e) {
+            throw new AssertionError("threads left running after close(): " + startedSince(before), e);
+        }
+    }
+
     static void waitUntil(Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {

@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-import static io.legwatch.app.SessionThreads.startedSince;
+import static io.legwatch.app.SessionThreads.assertAllStoppedSince;
 import static io.legwatch.app.SessionThreads.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,10 +65,33 @@ class WireDemoModeTest {
         } finally {
             demo.close();
         }
-        try {
-            waitUntil(Duration.ofSeconds(15), () -> startedSince(before).isEmpty());
-        } catch (AssertionError e) {
-            throw new AssertionError("threads left running after close(): " + startedSince(before), e);
-        }
+        assertAllStoppedSince(before);
+    }
+
+    /**
+     * The app starts the session only after the window's first frame, so a window closed at once
+     * (or a failed first frame) closes a session that never started: its constructor's simulator,
+     * front ends and HTTP client must still stop.
+     */
+    @Test
+    void closeBeforeStartStopsWhatTheConstructorStarted() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        WireDemoMode demo = new WireDemoMode(17);
+        demo.close();
+        demo.start(); // after close: does nothing
+        assertAllStoppedSince(before);
+    }
+
+    /** The window closing while the session-start thread is still starting it. */
+    @Test
+    void closeWhileStartingStopsEverything() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
+        WireDemoMode demo = new WireDemoMode(19);
+        Thread starter = new Thread(demo::start, "test-session-start");
+        starter.start();
+        demo.close();
+        starter.join(TimeUnit.SECONDS.toMillis(30));
+        assertThat(starter.isAlive()).isFalse();
+        assertAllStoppedSince(before);
     }
 }

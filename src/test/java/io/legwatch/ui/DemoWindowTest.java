@@ -90,7 +90,8 @@ class DemoWindowTest {
         PositionRow strategyRow = onFx(() -> window.model().strategyItem(DemoScenario.BTC_BASIS).orElseThrow().getValue());
         WaitForAsyncUtils.asyncFx(() -> strategyRow.statusProperty().addListener((o, was, now) -> seen.add(now)))
                 .get(5, TimeUnit.SECONDS);
-        robot.clickOn("#flatten-" + DemoScenario.BTC_BASIS);
+        waitFor(10, () -> FxRows.inStrategyRow(window.table().view(), DemoScenario.BTC_BASIS, ".flatten-button").isPresent());
+        robot.clickOn(FxRows.inStrategyRow(window.table().view(), DemoScenario.BTC_BASIS, ".flatten-button").orElseThrow());
         waitFor(10, () -> robot.lookup("#flatten-plan").tryQuery().isPresent());
         TableView<?> plan = robot.lookup("#flatten-plan").queryAs(TableView.class);
         assertThat(plan.getItems()).hasSize(2);

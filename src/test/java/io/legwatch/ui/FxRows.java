@@ -1,6 +1,7 @@
 package io.legwatch.ui;
 
 import io.legwatch.ui.positions.PositionRow;
+import io.legwatch.ui.positions.RowKind;
 import javafx.scene.Node;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
@@ -25,6 +26,16 @@ public final class FxRows {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A node inside the rendered row of strategy {@code strategyId}, e.g. its {@code .flatten-button},
+     * {@code .auto-toggle} or {@code .auto-fires-in}. The table's cells carry no per-strategy ids
+     * (rows move under load, and a new id re-matches a node's CSS from scratch), so tests go through the row.
+     */
+    public static Optional<Node> inStrategyRow(TreeTableView<PositionRow> table, String strategyId, String selector) {
+        return rendered(table, r -> r.kind() == RowKind.STRATEGY && strategyId.equals(r.strategyId()))
+                .map(row -> row.lookup(selector));
     }
 
     /** The first background fill as painted (after CSS), or null. */

@@ -79,8 +79,8 @@ class MainWindowViewTest {
 
     @Test
     void flattenButtonShowsThePlanAndSendsOnlyOnConfirm(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#flatten-s1").tryQuery().isPresent());
-        robot.clickOn("#flatten-s1");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> flattenButton("s1").isPresent());
+        robot.clickOn(flattenButton("s1").orElseThrow());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#flatten-plan").tryQuery().isPresent());
         TableView<?> plan = robot.lookup("#flatten-plan").queryAs(TableView.class);
         assertThat(plan.getItems()).hasSize(2); // one line per leg; the flat perp only gets verified
@@ -89,7 +89,7 @@ class MainWindowViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(session.flattened).isEmpty();
 
-        robot.clickOn("#flatten-s1");
+        robot.clickOn(flattenButton("s1").orElseThrow());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#confirm-flatten").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#confirm-flatten");
@@ -142,5 +142,9 @@ class MainWindowViewTest {
         session.snapshot.set(snapshot(session.snapshot.get().version() + 1, List.of(naked, hedged), List.of()));
         assertThat(WaitForAsyncUtils.asyncFx(pump::pump).get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(pump.appliedCount()).isEqualTo(applied + 1);
+    }
+
+    private java.util.Optional<javafx.scene.Node> flattenButton(String strategyId) {
+        return FxRows.inStrategyRow(window.table().view(), strategyId, ".flatten-button");
     }
 }

@@ -79,7 +79,7 @@ class SafetyPanelsTest {
         session.countdowns.put("s1", 7_200L);
         WaitForAsyncUtils.asyncFx(() -> window.clock().tick()).get(5, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
-        Label firesIn = robot.lookup("#auto-fires-s1").queryAs(Label.class);
+        Label firesIn = (Label) FxRows.inStrategyRow(window.table().view(), "s1", ".auto-fires-in").orElseThrow();
         assertThat(firesIn.getText()).isEqualTo("7.2s");
         assertThat(firesIn.isVisible()).isTrue();
 

@@ -182,10 +182,21 @@ public final class ConnectorFactory implements AutoCloseable {
         return new AppConfigException(List.of("venue \"" + v.id() + "\" " + field + ": " + what));
     }
 
-    /** Releases the shared HTTP client's threads and pooled connections (after every connector has stopped). */
+    /**
+     * Releases the shared HTTP client's threads and pooled connections (after every connector has
+     * stopped). A call still in flight is cancelled: its dispatcher thread is not a daemon, and one
+     * waiting for the answer of a server that has gone away (the wire demo's simulator, closed just
+     * before) would keep the process alive until the read timeout.
+     */
     @Override
     public void close() {
+        http.dispatcher().cancelAll();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
+    }
+
+    /** The shared client (tests). */
+    OkHttpClient http() {
+        return http;
     }
 }

@@ -8,13 +8,10 @@ import io.legwatch.config.CredentialResolver;
 import io.legwatch.config.StrategyConfig;
 import io.legwatch.config.VenueConfig;
 import io.legwatch.domain.TimeSource;
-import io.legwatch.domain.VenueEvent;
 import io.legwatch.engine.HedgeMonitor;
 import io.legwatch.engine.MonitorSettings;
-import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.flatten.AutoFlattenRule;
 import io.legwatch.flatten.VenueDownRule;
-import io.legwatch.metrics.PipelineLatency;
 import io.legwatch.sim.SimClock;
 import io.legwatch.sim.SimExchange;
 import io.legwatch.venue.VenueConnector;
@@ -50,15 +47,11 @@ public final class LiveMode extends WiredSession {
     private final String label;
     private final TimeSource time;
     private final HedgeMonitor monitor;
-    private final PipelineLatency latency;
     private final ConnectorFactory factory;
     private final List<VenueConnector> connectors;
     private final FlattenWiring safety;
-    private final Object lifecycle = new Object();
     private SimExchange simExchange;
     private SimClock simClock;
-    private boolean started;
-    private boolean closed;
 
     /**
      * @param source     where the config came from (the file path), shown in the window title
@@ -66,8 +59,9 @@ public final class LiveMode extends WiredSession {
      * @throws AppConfigException when a venue cannot be built; nothing is left running
      */
     public LiveMode(AppConfig config, String source, CredentialResolver credentials, Path journalDir, TimeSource time) {
+        super(time);
         Objects.requireNonNull(config, "config");
-        this.time = Objects.requireNonNull(time, "time");
+        this.time = time;
         this.label = "LIVE \u00b7 " + source;
         this.factory = new ConnectorFactory(credentials, this::simulator, time);
         try {
@@ -77,7 +71,7 @@ public final class LiveMode extends WiredSession {
             throw e;
         }
         this.monitor = new HedgeMonitor(config.domainStrategies(), monitorSettings(config), time);
-        this.latency = new PipelineLatency(time, 5).attach(monitor);
+        latency().attach(monitor);
         this.safety = FlattenWiring.builder().monitor(monitor).connectors(connectors).journalDir(journalDir).time(time)
                 .rules(rules(config.strategies()))
                 .venueDown(new VenueDownRule(config.venueDown().enabled(), config.venueDown().after()))
@@ -135,38 +129,21 @@ public final class LiveMode extends WiredSession {
     }
 
     @Override
-    public void start() {
-        synchronized (lifecycle) {
-            if (started || closed) {
-                return;
-            }
-            started = true;
-            monitor.start();
-            safety.start();
-            if (simClock != null) {
-                simClock.start();
-            }
-            for (VenueConnector c : connectors) {
-                c.start(this::submit);
-            }
+    protected void startParts() {
+        monitor.start();
+        safety.start();
+        if (simClock != null) {
+            simClock.start();
+        }
+        for (VenueConnector c : connectors) {
+            c.start(this::submit);
         }
         log.info("Live session started: venues {}", connectors.stream().map(VenueConnector::venue).toList());
     }
 
-    /** Every connector's sink: stamp the parse for the latency figures, then hand it to the engine. */
-    private void submit(VenueEvent event) {
-        latency.onParsed(event, time.nanos());
-        monitor.submit(event);
-    }
-
     @Override
-    public PipelineLatency latency() {
-        return latency;
-    }
-
-    @Override
-    public MonitorSnapshot snapshot() {
-        return monitor.snapshot();
+    protected HedgeMonitor monitor() {
+        return monitor;
     }
 
     @Override
@@ -181,13 +158,7 @@ public final class LiveMode extends WiredSession {
     }
 
     @Override
-    public void close() {
-        synchronized (lifecycle) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
+    protected void closeParts() {
         // Safety first while the venues are still connected (dead-man switches are disarmed over them),
         // then the producers, then the engine and the shared HTTP client.
         safety.close();

@@ -10,11 +10,8 @@ import io.legwatch.config.ConfigLoader;
 import io.legwatch.config.CredentialResolver;
 import io.legwatch.domain.Strategy;
 import io.legwatch.domain.TimeSource;
-import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.HedgeMonitor;
-import io.legwatch.engine.MonitorSnapshot;
-import io.legwatch.metrics.PipelineLatency;
 import io.legwatch.sim.main.SimConfigWriter;
 import io.legwatch.sim.protocol.ProtocolSimulator;
 import io.legwatch.sim.protocol.ProtocolSimulator.Served;
@@ -52,12 +49,8 @@ public final class WireDemoMode extends WiredSession {
     private final ConnectorFactory factory;
     private final List<VenueConnector> connectors;
     private final HedgeMonitor monitor;
-    private final PipelineLatency latency;
     private final FlattenWiring safety;
     private final FaultControl faults;
-    private final Object lifecycle = new Object();
-    private boolean started;
-    private boolean closed;
 
     public WireDemoMode(long seed) {
         this(seed, AppDirs.forCurrentUser().home().resolve("demo-journal")
@@ -65,6 +58,7 @@ public final class WireDemoMode extends WiredSession {
     }
 
     WireDemoMode(long seed, Path journalDir) {
+        super(TimeSource.SYSTEM);
         this.simulator = ProtocolSimulator.start(new ProtocolSimulator.Options(seed, true, 0,
                 ProtocolSimulator.DEFAULT_ASSIGNMENT), TimeSource.SYSTEM);
         try {
@@ -77,7 +71,7 @@ public final class WireDemoMode extends WiredSession {
             this.connectors = factory.createAll(config);
             this.monitor = new HedgeMonitor(config.domainStrategies(), LiveMode.monitorSettings(config),
                     TimeSource.SYSTEM);
-            this.latency = new PipelineLatency(TimeSource.SYSTEM, 5).attach(monitor);
+            latency().attach(monitor);
             Map<String, FlattenWiring.ArmedRule> rules = new LinkedHashMap<>();
             for (Strategy s : strategies) {
                 rules.put(s.id(), new FlattenWiring.ArmedRule(DemoMode.DEMO_RULE, true));
@@ -111,35 +105,13 @@ public final class WireDemoMode extends WiredSession {
     }
 
     @Override
-    public void start() {
-        synchronized (lifecycle) {
-            if (started || closed) {
-                return;
-            }
-            started = true;
-            monitor.start();
-            safety.start();
-            for (VenueConnector c : connectors) {
-                c.start(this::submit);
-            }
+    protected void startParts() {
+        monitor.start();
+        safety.start();
+        for (VenueConnector c : connectors) {
+            c.start(this::submit);
         }
         log.info("Wire demo started: {}", simulator.served());
-    }
-
-    /** Every connector's sink: stamp the parse for the latency figures, then hand it to the engine. */
-    private void submit(VenueEvent event) {
-        latency.onParsed(event, TimeSource.SYSTEM.nanos());
-        monitor.submit(event);
-    }
-
-    @Override
-    public PipelineLatency latency() {
-        return latency;
-    }
-
-    @Override
-    public MonitorSnapshot snapshot() {
-        return monitor.snapshot();
     }
 
     @Override
@@ -152,6 +124,7 @@ public final class WireDemoMode extends WiredSession {
         return simulator;
     }
 
+    @Override
     public HedgeMonitor monitor() {
         return monitor;
     }
@@ -162,13 +135,7 @@ public final class WireDemoMode extends WiredSession {
     }
 
     @Override
-    public void close() {
-        synchronized (lifecycle) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
+    protected void closeParts() {
         // Safety first while the venues are up (dead-man switches are disarmed over them), then the
         // simulator (its clock drives the trader and the venues), then the consumers.
         safety.close();

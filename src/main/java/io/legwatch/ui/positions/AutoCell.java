@@ -16,7 +16,6 @@ final class AutoCell extends ContainedCell<PositionRow> {
     private final Label firesIn = new Label();
     private final HBox box = new HBox(4, toggle, firesIn);
     private final AutoFlattenControl control;
-    private String strategyShown;
 
     AutoCell(AutoFlattenControl control) {
         this.control = control;
@@ -54,12 +53,8 @@ final class AutoCell extends ContainedCell<PositionRow> {
             setGraphic(null);
             return;
         }
-        if (!row.strategyId().equals(strategyShown)) {
-            // Ids only when the strategy differs: a new id re-matches the node's CSS from scratch.
-            strategyShown = row.strategyId();
-            toggle.setId("auto-" + strategyShown);
-            firesIn.setId("auto-fires-" + strategyShown);
-        }
+        // No per-strategy ids: rows move under load, and a new id re-matches the nodes' CSS from
+        // scratch. Tests find the toggle and the countdown through the strategy's row.
         firesIn.textProperty().bind(row.autoFiresInProperty());
         show(control.armed(row.strategyId()));
         setGraphic(box);

@@ -15,9 +15,20 @@ import io.legwatch.venue.sim.InProcessConnector;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Request;
+import okhttp3.Response;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,6 +81,36 @@ class ConnectorFactoryTest {
                 () -> new SimExchange(1, 0), TimeSource.SYSTEM)) {
             assertThatThrownBy(() -> factory.createAll(config)).isInstanceOf(AppConfigException.class)
                     .hasMessageContaining("venue \"sim-z\" id: the in-process simulator has no account");
+        }
+    }
+
+    /** A call waiting for a server that never answers must not outlive the factory (it would hold the JVM). */
+    @Test
+    void closeCancelsACallStillWaitingForItsAnswer() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            ConnectorFactory factory = new ConnectorFactory(new CredentialResolver(ENV::get),
+                    () -> new SimExchange(1, 0), TimeSource.SYSTEM);
+            Call call = factory.http().newCall(new Request.Builder()
+                    .url("http://127.0.0.1:" + silent.getLocalPort() + "/never-answers").build());
+            CompletableFuture<IOException> failure = new CompletableFuture<>();
+            call.enqueue(new Callback() {
+                @Override
+                public void onFailure(Call c, IOException e) {
+                    failure.complete(e);
+                }
+
+                @Override
+                public void onResponse(Call c, Response r) {
+                    r.close();
+                    failure.completeExceptionally(new AssertionError("the silent server answered"));
+                }
+            });
+            try (Socket accepted = silent.accept()) { // the request is sent; no answer will come
+                factory.close();
+                assertThat(call.isCanceled()).isTrue();
+                IOException e = failure.get(60, TimeUnit.SECONDS);
+                assertThat(e).isNotInstanceOf(SocketTimeoutException.class);
+            }
         }
     }
 }
