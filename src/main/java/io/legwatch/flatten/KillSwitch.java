@@ -15,6 +15,7 @@ import io.legwatch.venue.VenueConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
@@ -66,6 +67,12 @@ public final class KillSwitch implements AutoCloseable {
     private final List<RecoveryNotice> notices = new CopyOnWriteArrayList<>();
     private final Map<VenueId, Boolean> venueTrusted = new ConcurrentHashMap<>();
     private final boolean warmUp;
+    private final Duration keepWarm;
+    /**
+     * Under the idle timeout of the simulator's front ends (Jetty's default, 30 s), hence of servers
+     * configured like it: three reads per venue per minute.
+     */
+    public static final Duration DEFAULT_KEEP_WARM = Duration.ofSeconds(20);
     private final AtomicBoolean dryRunStarted = new AtomicBoolean();
     private final CompletableFuture<Void> dryRun = new CompletableFuture<>();
     private volatile boolean closed;
@@ -102,6 +109,7 @@ public final class KillSwitch implements AutoCloseable {
         });
         this.planner = new FlattenPlanner(b.settings);
         this.warmUp = b.warmUp;
+        this.keepWarm = b.keepWarm;
         this.ids = new FlattenIds(b.time);
     }
 
@@ -270,6 +278,34 @@ public final class KillSwitch implements AutoCloseable {
                 LOG.debug("warm-up plan failed: {}", e.toString());
             }
             startDryRun(access);
+            scheduleKeepWarm(access);
+        });
+    }
+
+    /**
+     * Every {@code keepWarm} while the venue is trusted: one read of open orders and positions, so the
+     * pooled connection and the read path are still warm when a kill comes after a quiet hour (servers
+     * close idle connections, Jetty's default after 30 s; the shared client drops them after 5 idle
+     * minutes). Reads only; not measured yet (BENCHMARKS.md "The first kill: warm-up").
+     */
+    private void scheduleKeepWarm(VenueAccess access) {
+        if (keepWarm.isZero() || closed) {
+            return;
+        }
+        CompletableFuture.delayedExecutor(keepWarm.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (closed) {
+                return;
+            }
+            try {
+                executor.execute(() -> {
+                    if (Boolean.TRUE.equals(venueTrusted.get(access.venue()))) {
+                        access.keepWarm();
+                    }
+                    scheduleKeepWarm(access);
+                });
+            } catch (RejectedExecutionException e) {
+                LOG.debug("kill switch closed; {} no longer kept warm", access.venue());
+            }
         });
     }
 
@@ -508,6 +544,7 @@ public final class KillSwitch implements AutoCloseable {
         private TradingHalt halt = new TradingHalt();
         private int threads = 2;
         private boolean warmUp = true;
+        private Duration keepWarm = DEFAULT_KEEP_WARM;
         private final List<Consumer<KillResult>> resultListeners = new ArrayList<>();
 
         public Builder venues(Collection<? extends VenueConnector> connectors) {
@@ -521,6 +558,15 @@ public final class KillSwitch implements AutoCloseable {
          */
         public Builder warmUp(boolean on) {
             this.warmUp = on;
+            return this;
+        }
+
+        /**
+         * How often a warmed-up, trusted venue gets one keep-warm read (open orders and positions);
+         * {@link Duration#ZERO}: never. Default {@link #DEFAULT_KEEP_WARM}.
+         */
+        public Builder keepWarm(Duration every) {
+            this.keepWarm = Objects.requireNonNull(every);
             return this;
         }
 

@@ -162,6 +162,20 @@ final class VenueAccess {
         return warmed;
     }
 
+    /** One read of open orders and positions, answered to nobody: keeps a connection and the read path warm. */
+    void keepWarm() {
+        try {
+            deadline(connector.fetchOpenOrders()).thenCombine(deadline(connector.fetchPositions()), (o, p) -> o)
+                    .whenComplete((x, e) -> {
+                        if (e != null) {
+                            LOG.debug("keep-warm read of {} failed: {}", venue(), e.toString());
+                        }
+                    });
+        } catch (RuntimeException e) {
+            LOG.debug("keep-warm read of {} failed: {}", venue(), e.toString());
+        }
+    }
+
     /** An instrument the venue shows a position on (the likely first kill's), else any listed one. */
     private static InstrumentKey sample(VenueRead read, Map<String, Instrument> known) {
         for (io.legwatch.domain.Position p : read.positions()) {

@@ -69,6 +69,25 @@ class KillWarmUpTest {
     }
 
     @Test
+    void aWarmedUpTrustedVenueGetsAKeepWarmReadEveryPeriodAndNoWrite() throws Exception {
+        Venue venue = new Venue();
+        try (Journal journal = new Journal(dir, TimeSource.SYSTEM);
+             KillSwitch ks = KillSwitch.builder().venues(List.of(venue)).snapshots(() -> snapshot(
+                     ConnectionState.CONNECTED)).journal(journal).keepWarm(Duration.ofMillis(20)).build()) {
+            ks.onSnapshot(snapshot(ConnectionState.CONNECTED));
+            ks.warmedUp().get(10, TimeUnit.SECONDS);
+            int afterWarmUp = venue.reads.get();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (venue.reads.get() < afterWarmUp + 6 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertThat(venue.reads.get()).as("three keep-warm reads (orders + positions each)")
+                    .isGreaterThanOrEqualTo(afterWarmUp + 6);
+            assertThat(venue.writes).isEmpty();
+        }
+    }
+
+    @Test
     void withTheWarmUpOffNothingButTheInstrumentListIsRead() throws Exception {
         Venue venue = new Venue();
         try (Journal journal = new Journal(dir, TimeSource.SYSTEM);
