@@ -61,7 +61,8 @@ import java.util.concurrent.TimeUnit;
  *     -Dexec.mainClass=io.legwatch.bench.KillWireHarness -Dexec.args="--runs 100 --warmup 10"
  * </pre>
  * Options: {@code --venues 4|3}, {@code --cold true} (the kill switch's warm-up off: the first kill as it was before it), {@code --settle 2s}
- * (after every venue is CONNECTED, and warmed up unless cold, before the first kill), {@code --runs}, {@code --warmup}, {@code --seed}, {@code --pause 300ms} (between kills:
+ * (after every venue is CONNECTED, and warmed up unless cold, before the first kill), {@code --keep-warm 20s}
+ * (0s: off), {@code --runs}, {@code --warmup}, {@code --seed}, {@code --pause 300ms} (between kills:
  * books refill), {@code --out target/kill-wire-benchmark.txt}.
  */
 public final class KillWireHarness {
@@ -77,6 +78,7 @@ public final class KillWireHarness {
         int venues = a.intValue("venues", 4);
         boolean cold = Boolean.parseBoolean(a.string("cold", "false"));
         Duration settle = a.duration("settle", Duration.ofSeconds(2));
+        Duration keepWarm = a.duration("keep-warm", KillSwitch.DEFAULT_KEEP_WARM);
         Path out = Path.of(a.string("out", "target/kill-wire-benchmark.txt"));
         Files.createDirectories(out.toAbsolutePath().getParent());
         StringWriter text = new StringWriter();
@@ -84,7 +86,7 @@ public final class KillWireHarness {
             report.printf(Locale.ROOT, "kill switch over the wire, %s, %d cores, Java %s, load average at start %s%n",
                     Instant.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     loadAverage());
-            run(report, runs, warmup, seed, pause, assignment(venues), cold, settle);
+            run(report, runs, warmup, seed, pause, assignment(venues), cold, settle, keepWarm);
             report.printf(Locale.ROOT, "load average at end %s%n", loadAverage());
         }
         Files.writeString(out, text.toString(), StandardCharsets.UTF_8);
@@ -105,7 +107,8 @@ public final class KillWireHarness {
     }
 
     private static void run(PrintWriter report, int runs, int warmup, long seed, Duration pause,
-                            Map<ProtocolSimulator.Protocol, VenueId> assignment, boolean cold, Duration settle)
+                            Map<ProtocolSimulator.Protocol, VenueId> assignment, boolean cold, Duration settle,
+                            Duration keepWarm)
             throws Exception {
         Path dir = Files.createTempDirectory("legwatch-kill-wire");
         KillTimeline timeline = new KillTimeline();
@@ -137,7 +140,7 @@ public final class KillWireHarness {
             try (Journal journal = new Journal(dir, TimeSource.SYSTEM);
                  KillSwitch ks = KillSwitch.builder().venues(connectors).snapshots(monitor::snapshot).journal(journal)
                          .listener(FlattenListener.of(monitor)).settings(FlattenSettings.DEFAULT).warmUp(!cold)
-                         .build()) {
+                         .keepWarm(keepWarm).build()) {
                 monitor.addSnapshotListener(ks::onSnapshot);
                 monitor.start();
                 connectors.forEach(c -> c.start(monitor::submit));
@@ -219,7 +222,8 @@ public final class KillWireHarness {
                 "first kill after connecting: click -> verified", firstKill[0] / 1e6);
         report.printf(Locale.ROOT, "    first kill: %s%n", cold ? "cold (--cold true: the kill switch's warm-up off)"
                 : String.format(Locale.ROOT, "after the kill switch's warm-up (done %.0f ms after every venue was CONNECTED)",
-                warmedAfter[0] / 1e6) + String.format(Locale.ROOT, ", then %d ms settle", settle.toMillis()));
+                warmedAfter[0] / 1e6) + String.format(Locale.ROOT, ", then %d ms settle, keep-warm every %d ms", settle.toMillis(),
+                keepWarm.toMillis()));
         report.printf(Locale.ROOT, "    first kill: %s%n", firstCost);
         firstSplit.forEach((what, nanos) -> report.printf(Locale.ROOT, "    first kill: %-46s %8.3f ms%n", what, nanos / 1e6));
         line(report, "CPU time of the flatten threads per kill", cpu);
