@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 public final class AlarmPopups {
     static final int STACK = 3;
     private static final int NAMED_IN_SUMMARY = 5;
+    private static final int LINE = 56;
     private static final Duration SHOW_FOR = Duration.seconds(30);
     private static final long SHOW_FOR_NANOS = (long) SHOW_FOR.toMillis() * 1_000_000L;
     private final Supplier<Window> owner;
@@ -43,7 +44,29 @@ public final class AlarmPopups {
 
     /** The summary's title for {@code n} strategies. */
     public static String summaryTitle(int n) {
-        return n + " strategies need attention";
+        return n == 1 ? "1 more strategy needs attention" : n + " strategies need attention";
+    }
+
+    /**
+     * The engine's reason broken into lines of about {@value #LINE} characters: ControlsFX places a
+     * popup from its unwrapped width, so one long line pushed the popup past the screen's edge.
+     */
+    static String wrap(String text) {
+        if (text == null || text.length() <= LINE) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        int lineStart = 0;
+        for (String word : text.split(" ")) {
+            if (out.length() > lineStart && out.length() - lineStart + 1 + word.length() > LINE) {
+                out.append('\n');
+                lineStart = out.length();
+            } else if (out.length() > lineStart) {
+                out.append(' ');
+            }
+            out.append(word);
+        }
+        return out.toString();
     }
 
     public void onEntered(List<StatusAlarms.Entered> entered) {
@@ -58,7 +81,7 @@ public final class AlarmPopups {
         boolean summaryUp = now - summaryShownAt < SHOW_FOR_NANOS;
         if (!summaryUp && standing.size() + entered.size() <= STACK) {
             for (StatusAlarms.Entered e : entered) {
-                Notifications.create().owner(w).title(title(e)).text(e.reason()).hideAfter(SHOW_FOR).showError();
+                Notifications.create().owner(w).title(title(e)).text(wrap(e.reason())).hideAfter(SHOW_FOR).showError();
                 standing.addLast(now);
             }
             return;
