@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 public final class AlarmPopups {
     static final int STACK = 3;
     private static final int NAMED_IN_SUMMARY = 5;
-    private static final int LINE = 56;
+    private static final int LINE = 40;
     private static final Duration SHOW_FOR = Duration.seconds(30);
     private static final long SHOW_FOR_NANOS = (long) SHOW_FOR.toMillis() * 1_000_000L;
     private final Supplier<Window> owner;
