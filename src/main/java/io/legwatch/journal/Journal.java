@@ -328,7 +328,10 @@ public final class Journal implements AutoCloseable {
 
     private FileChannel channelFor(long nowMs) throws IOException {
         long today = Math.floorDiv(nowMs, 86_400_000L);
-        if (channel != null && today == day) {
+        // Never back to an earlier day: a writer that read the clock just before midnight can reach
+        // the lock after another has rolled over; its record joins the new file (its "ts" still says
+        // when) instead of reopening yesterday's and flipping between the two.
+        if (channel != null && today <= day) {
             return channel;
         }
         if (channel != null) {

@@ -117,6 +117,24 @@ class JournalRolloverTest {
     }
 
     @Test
+    void aRecordStampedBeforeMidnightThatArrivesAfterTheRolloverJoinsTheNewFile() throws Exception {
+        ManualTime clock = new ManualTime(MIDNIGHT + 10);
+        try (Journal j = new Journal(dir, clock, file -> {
+            FaultyFileChannel ch = new FaultyFileChannel(file);
+            opened.add(ch);
+            return ch;
+        })) {
+            j.append("r", Map.of("id", "after"));
+            clock.advance(-20); // another thread read the clock just before midnight and got the lock second
+            j.append("r", Map.of("id", "late"));
+            j.force();
+        }
+        assertThat(opened).hasSize(1); // yesterday's file is not reopened
+        assertThat(java.nio.file.Files.readString(opened.get(0).file)).contains("\"id\":\"after\"")
+                .contains("\"id\":\"late\"");
+    }
+
+    @Test
     void concurrentWritersAcrossMidnightGetDurableOnlyAfterTheirOwnFileIsForced() throws Exception {
         ManualTime clock = new ManualTime(MIDNIGHT - 1_500);
         Map<String, long[]> where = new ConcurrentHashMap<>(); // id -> {file index, end offset}
