@@ -1,16 +1,14 @@
 package io.legwatch.flatten;
 
 import io.legwatch.domain.ConnectionState;
-import io.legwatch.domain.Instrument;
 import io.legwatch.domain.InstrumentKey;
 import io.legwatch.domain.Order;
 import io.legwatch.domain.OrderRequest;
-import io.legwatch.domain.Position;
-import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.engine.VenueView;
 import io.legwatch.testing.ManualTime;
+import io.legwatch.testing.StubVenue;
 import io.legwatch.venue.OrderGateway;
 import io.legwatch.venue.VenueConnector;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,35 +53,7 @@ class DeadManUnansweredArmTest {
         }
     };
 
-    final VenueConnector connector = new VenueConnector() {
-        @Override
-        public VenueId venue() {
-            return V;
-        }
-
-        @Override
-        public void start(Consumer<VenueEvent> sink) {
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public CompletableFuture<List<Instrument>> instruments() {
-            return CompletableFuture.completedFuture(List.of());
-        }
-
-        @Override
-        public CompletableFuture<List<Position>> fetchPositions() {
-            return CompletableFuture.completedFuture(List.of());
-        }
-
-        @Override
-        public CompletableFuture<List<Order>> fetchOpenOrders() {
-            return CompletableFuture.completedFuture(List.of());
-        }
-
+    final VenueConnector connector = new StubVenue(V) {
         @Override
         public Optional<OrderGateway> orders() {
             return Optional.of(gateway);

@@ -3,27 +3,21 @@ package io.legwatch.flatten;
 import io.legwatch.domain.ConnectionState;
 import io.legwatch.domain.Instrument;
 import io.legwatch.domain.InstrumentKind;
-import io.legwatch.domain.Order;
-import io.legwatch.domain.Position;
 import io.legwatch.domain.TimeSource;
-import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.engine.VenueView;
 import io.legwatch.journal.Journal;
-import io.legwatch.venue.OrderGateway;
-import io.legwatch.venue.VenueConnector;
+import io.legwatch.testing.StubVenue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,42 +86,18 @@ class InstrumentPrefetchTest {
                 Map.of(VENUE, new VenueView(VENUE, state, "", 0, null, 0)), 0);
     }
 
-    private static final class Venue implements VenueConnector {
+    private static final class Venue extends StubVenue {
         final AtomicInteger loads = new AtomicInteger();
         volatile CompletableFuture<List<Instrument>> answer = CompletableFuture.completedFuture(List.of());
 
-        @Override
-        public VenueId venue() {
-            return VENUE;
-        }
-
-        @Override
-        public void start(Consumer<VenueEvent> sink) {
-        }
-
-        @Override
-        public void stop() {
+        Venue() {
+            super(VENUE);
         }
 
         @Override
         public CompletableFuture<List<Instrument>> instruments() {
             loads.incrementAndGet();
             return answer;
-        }
-
-        @Override
-        public CompletableFuture<List<Position>> fetchPositions() {
-            return CompletableFuture.completedFuture(List.of());
-        }
-
-        @Override
-        public CompletableFuture<List<Order>> fetchOpenOrders() {
-            return CompletableFuture.completedFuture(List.of());
-        }
-
-        @Override
-        public Optional<OrderGateway> orders() {
-            return Optional.empty();
         }
     }
 }

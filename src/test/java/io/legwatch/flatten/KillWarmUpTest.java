@@ -8,13 +8,12 @@ import io.legwatch.domain.Order;
 import io.legwatch.domain.OrderRequest;
 import io.legwatch.domain.Position;
 import io.legwatch.domain.TimeSource;
-import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
 import io.legwatch.engine.MonitorSnapshot;
 import io.legwatch.engine.VenueView;
 import io.legwatch.journal.Journal;
+import io.legwatch.testing.StubVenue;
 import io.legwatch.venue.OrderGateway;
-import io.legwatch.venue.VenueConnector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +27,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,23 +110,14 @@ class KillWarmUpTest {
     }
 
     /** A venue holding one position that records every call; its gateway records what would be a write. */
-    private static final class Venue implements VenueConnector, OrderGateway {
+    private static final class Venue extends StubVenue implements OrderGateway {
         final AtomicInteger reads = new AtomicInteger();
         final AtomicInteger instrumentLoads = new AtomicInteger();
         final Queue<String> writes = new ConcurrentLinkedQueue<>();
         final Queue<InstrumentKey> warmedWith = new ConcurrentLinkedQueue<>();
 
-        @Override
-        public VenueId venue() {
-            return VENUE;
-        }
-
-        @Override
-        public void start(Consumer<VenueEvent> sink) {
-        }
-
-        @Override
-        public void stop() {
+        Venue() {
+            super(VENUE);
         }
 
         @Override

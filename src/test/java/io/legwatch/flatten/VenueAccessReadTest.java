@@ -1,22 +1,16 @@
 package io.legwatch.flatten;
 
-import io.legwatch.domain.Instrument;
-import io.legwatch.domain.Order;
 import io.legwatch.domain.Position;
 import io.legwatch.domain.TimeSource;
-import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
-import io.legwatch.venue.OrderGateway;
-import io.legwatch.venue.VenueConnector;
+import io.legwatch.testing.StubVenue;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -113,8 +107,12 @@ class VenueAccessReadTest {
     }
 
     /** Reads answered by the test; no orders (the gateway calls above are plain futures). */
-    private static final class Venue implements VenueConnector {
+    private static final class Venue extends StubVenue {
         final List<CompletableFuture<List<Position>>> reads = new ArrayList<>();
+
+        Venue() {
+            super(VenueId.of("test"));
+        }
 
         synchronized int readCount() {
             return reads.size();
@@ -129,38 +127,10 @@ class VenueAccessReadTest {
         }
 
         @Override
-        public VenueId venue() {
-            return VenueId.of("test");
-        }
-
-        @Override
-        public void start(Consumer<VenueEvent> sink) {
-        }
-
-        @Override
-        public void stop() {
-        }
-
-        @Override
-        public CompletableFuture<List<Instrument>> instruments() {
-            return CompletableFuture.completedFuture(List.of());
-        }
-
-        @Override
         public synchronized CompletableFuture<List<Position>> fetchPositions() {
             CompletableFuture<List<Position>> f = new CompletableFuture<>();
             reads.add(f);
             return f;
-        }
-
-        @Override
-        public CompletableFuture<List<Order>> fetchOpenOrders() {
-            return CompletableFuture.completedFuture(List.of());
-        }
-
-        @Override
-        public Optional<OrderGateway> orders() {
-            return Optional.empty();
         }
     }
 }
