@@ -7,10 +7,9 @@ import io.legwatch.domain.Order;
 import io.legwatch.domain.OrderRequest;
 import io.legwatch.domain.OrderState;
 import io.legwatch.domain.Position;
-import io.legwatch.domain.VenueEvent;
 import io.legwatch.domain.VenueId;
+import io.legwatch.testing.StubVenue;
 import io.legwatch.venue.OrderGateway;
-import io.legwatch.venue.VenueConnector;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,14 +19,13 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * A venue that answers at once and records when each request was handed to it: isolates the kill
  * switch's own dispatch cost (200 legs on 4 venues is more than the simulator's 3 x 6 listings).
  * The simulator is measured separately, end to end, in {@link KillSwitchBenchmark}.
  */
-final class KillBenchVenue implements VenueConnector, OrderGateway {
+final class KillBenchVenue extends StubVenue implements OrderGateway {
     private final VenueId id;
     private final List<Instrument> instruments = new ArrayList<>();
     private final Map<String, Double> positions = new ConcurrentHashMap<>();
@@ -35,6 +33,7 @@ final class KillBenchVenue implements VenueConnector, OrderGateway {
     final AtomicLong lastPlaceNanos = new AtomicLong();
 
     KillBenchVenue(VenueId id, int symbols) {
+        super(id);
         this.id = id;
         for (int i = 0; i < symbols; i++) {
             instruments.add(new Instrument(id, "S" + i, "BTC", InstrumentKind.LINEAR, 1, 0.001));
@@ -52,19 +51,6 @@ final class KillBenchVenue implements VenueConnector, OrderGateway {
     }
 
     @Override
-    public VenueId venue() {
-        return id;
-    }
-
-    @Override
-    public void start(Consumer<VenueEvent> sink) {
-    }
-
-    @Override
-    public void stop() {
-    }
-
-    @Override
     public CompletableFuture<List<Instrument>> instruments() {
         return CompletableFuture.completedFuture(instruments);
     }
@@ -74,11 +60,6 @@ final class KillBenchVenue implements VenueConnector, OrderGateway {
         List<Position> out = new ArrayList<>();
         positions.forEach((s, q) -> out.add(new Position(new InstrumentKey(id, s), q, 60_000, Double.NaN)));
         return CompletableFuture.completedFuture(out);
-    }
-
-    @Override
-    public CompletableFuture<List<Order>> fetchOpenOrders() {
-        return CompletableFuture.completedFuture(List.of());
     }
 
     @Override
