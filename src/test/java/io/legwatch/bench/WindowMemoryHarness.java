@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  * </pre>
  * Parameters: {@code --duration 10m} (after the warm-up), {@code --warmup 60s}, {@code --sample 5s},
  * {@code --load 500x4}, {@code --rate 50000}, {@code --failures 1}; {@code --app-jvm=a,b} replaces the
- * pom's heap/GC options (the {@code --add-exports} stays), {@code --jvm=a,b} appends to them;
+ * pom's heap/GC options (the {@code --add-exports} stays), {@code --jvm=a,b} appends to them (a comma
+ * before a dash separates options);
  * {@code --nmt false} runs without native memory tracking (it costs a few MB itself); files in
  * {@code --out target/window-memory}.
  */
@@ -131,6 +132,7 @@ public final class WindowMemoryHarness {
                     StandardCopyOption.REPLACE_EXISTING);
             screenshot(out.resolve("window.png"));
             Sample last = samples.get(samples.size() - 1);
+            startupLine(out.resolve("home").resolve("logs").resolve("legwatch.log"));
             report(samples, last, windowFrom, windowTo, appStart, gcLog, simOut, nmt, histogram, out.resolve("smaps.txt"));
         } finally {
             if (app != null) {
@@ -154,11 +156,11 @@ public final class WindowMemoryHarness {
             options.addAll(pom);
         } else {
             pom.stream().filter(o -> o.startsWith("--add-")).forEach(options::add);
-            options.addAll(List.of(replace.split(",")));
+            options.addAll(List.of(replace.split(",(?=-)")));
         }
         String extra = args.string("jvm", "");
         if (!extra.isBlank()) {
-            options.addAll(List.of(extra.split(",")));
+            options.addAll(List.of(extra.split(",(?=-)")));
         }
         if (Boolean.parseBoolean(args.string("nmt", "true"))) {
             options.add("-XX:NativeMemoryTracking=summary");
@@ -279,6 +281,16 @@ public final class WindowMemoryHarness {
         String[] h = histogram.split("\n");
         for (int i = 0; i < Math.min(h.length, 18); i++) {
             System.out.println("  " + h[i]);
+        }
+    }
+
+    /** The app logs where its start went; a heap or GC option must not slow it. */
+    private static void startupLine(Path log) throws IOException {
+        if (Files.exists(log)) {
+            try (var lines = Files.lines(log)) {
+                lines.filter(l -> l.contains("Start-up timeline")).findFirst()
+                        .ifPresent(l -> System.out.println("app " + l.substring(l.indexOf("Start-up timeline"))));
+            }
         }
     }
 
