@@ -15,7 +15,7 @@ public final class PolicyAutoFlatten implements AutoFlattenControl {
 
     @Override
     public boolean globalArmed() {
-        return policy.state().globallyArmed();
+        return policy.globallyArmed();
     }
 
     @Override
@@ -25,7 +25,7 @@ public final class PolicyAutoFlatten implements AutoFlattenControl {
 
     @Override
     public boolean armed(String strategyId) {
-        return policy.state().strategies().stream().anyMatch(s -> s.strategyId().equals(strategyId) && s.armed());
+        return policy.armed(strategyId); // per table cell: never builds the whole state
     }
 
     @Override

@@ -112,6 +112,12 @@ public final class AutoFlattenPolicy implements AutoCloseable {
     private VenueDownRule venueDownRule;
     private boolean globallyArmed;
     private MonitorSnapshot last;
+    /**
+     * Something a listener sees changed since they last heard (a clock started or reset, a decision,
+     * a venue's outage): a snapshot that changed nothing tells them nothing, and under load snapshots
+     * come thousands of times a second.
+     */
+    private boolean changed;
 
     /**
      * @param journal every arming change and every decision (flatten, alert, cap reached) is journaled
@@ -159,14 +165,19 @@ public final class AutoFlattenPolicy implements AutoCloseable {
         fireLocked();
     }
 
-    /** Called on the engine's thread: decides at once; journal, actions and listeners follow on the policy's thread. */
+    /**
+     * Called on the engine's thread: decides at once; journal, actions and listeners follow on the
+     * policy's thread. Listeners hear only a snapshot that changed the policy's state.
+     */
     public synchronized void onSnapshot(MonitorSnapshot snapshot) {
         last = snapshot;
         evaluate();
-        fireLocked();
+        if (changed) {
+            fireLocked();
+        }
     }
 
-    /** Re-evaluates the last snapshot at the current time (call about once a second). */
+    /** Re-evaluates the last snapshot at the current time (call about once a second); listeners always hear it. */
     public synchronized void tick() {
         if (last == null) {
             return;
@@ -175,21 +186,38 @@ public final class AutoFlattenPolicy implements AutoCloseable {
         fireLocked();
     }
 
+    /** The whole state, for a view that shows every strategy; {@link #armed} and {@link #globallyArmed} are cheaper. */
     public synchronized State state() {
         return stateLocked();
     }
 
-    /** Called after every evaluation and arming change, in order, on the policy's own thread. */
+    /** Whether every automatic action is armed (the global switch). */
+    public synchronized boolean globallyArmed() {
+        return globallyArmed;
+    }
+
+    /** Whether the strategy's own switch is armed; false when it has no rule. */
+    public synchronized boolean armed(String strategyId) {
+        Tracker t = strategies.get(strategyId);
+        return t != null && t.armed;
+    }
+
+    /**
+     * Called on the policy's own thread, in order: after every arming or rule change, every
+     * {@link #tick}, and every snapshot that changed the state (a clock started or reset, a decision).
+     */
     public void addListener(Consumer<State> listener) {
         listeners.add(listener);
     }
 
     private void evaluate() {
         long now = time.millis();
-        for (StrategyView sv : last.strategies()) {
-            Tracker t = strategies.get(sv.id());
-            if (t != null) {
-                evaluateStrategy(sv, t, now);
+        if (!strategies.isEmpty()) {
+            for (StrategyView sv : last.strategies()) {
+                Tracker t = strategies.get(sv.id());
+                if (t != null) {
+                    evaluateStrategy(sv, t, now);
+                }
             }
         }
         evaluateVenues(now);
@@ -199,12 +227,14 @@ public final class AutoFlattenPolicy implements AutoCloseable {
         AutoFlattenRule rule = t.rule;
         boolean condition = sv.status() == HedgeStatus.NAKED && Math.abs(sv.netUsd()) > rule.thresholdUsd();
         if (!condition) {
+            changed |= t.since != 0 || t.firedThisEpisode;
             t.since = 0;
             t.firedThisEpisode = false;
             return;
         }
         if (t.since == 0) {
             t.since = now;
+            changed = true;
         }
         if (t.firedThisEpisode || now - t.since < rule.nakedFor().toMillis() || !(globallyArmed && t.armed)) {
             return;
@@ -227,11 +257,16 @@ public final class AutoFlattenPolicy implements AutoCloseable {
     }
 
     private void evaluateVenues(long now) {
-        Set<VenueId> seen = new LinkedHashSet<>();
-        for (VenueView v : last.venues().values()) {
-            seen.add(v.venue());
-            VenueTracker vt = venues.computeIfAbsent(v.venue(), k -> new VenueTracker());
+        Map<VenueId, VenueView> seen = last.venues();
+        for (VenueView v : seen.values()) {
+            VenueTracker vt = venues.get(v.venue());
+            if (vt == null) {
+                vt = new VenueTracker();
+                venues.put(v.venue(), vt);
+                changed = true;
+            }
             if (v.state().trusted()) {
+                changed |= !vt.everTrusted || vt.downSince != 0 || vt.fired;
                 vt.everTrusted = true;
                 vt.downSince = 0;
                 vt.fired = false;
@@ -243,15 +278,17 @@ public final class AutoFlattenPolicy implements AutoCloseable {
             }
             if (vt.downSince == 0) {
                 vt.downSince = now;
+                changed = true;
             }
             if (!venueDownRule.enabled() || !globallyArmed || vt.fired
                     || now - vt.downSince < venueDownRule.downFor().toMillis()) {
                 continue;
             }
             vt.fired = true;
+            changed = true;
             flattenSurvivors(v.venue(), now, (now - vt.downSince) / 1000);
         }
-        venues.keySet().retainAll(seen);
+        changed |= venues.keySet().retainAll(seen.keySet());
     }
 
     /** A venue not trusted once since start: never "down", but the trader hears once that it is not covered. */
@@ -307,6 +344,7 @@ public final class AutoFlattenPolicy implements AutoCloseable {
     }
 
     private void act(Tracker t, long now, String what, Runnable action) {
+        changed = true;
         t.lastAction = what;
         t.lastActionMs = now;
         String strategyId = t.strategyId;
@@ -335,6 +373,10 @@ public final class AutoFlattenPolicy implements AutoCloseable {
     }
 
     private void fireLocked() {
+        changed = false;
+        if (listeners.isEmpty()) {
+            return; // the state is built for listeners only: the UI asks for what it shows
+        }
         State s = stateLocked();
         post("state to listeners", () -> listeners.forEach(l -> l.accept(s)));
     }
