@@ -203,6 +203,24 @@ public final class AutoFlattenPolicy implements AutoCloseable {
     }
 
     /**
+     * Milliseconds until the policy fires, by strategy, for every strategy armed (globally too) whose
+     * condition holds and has not fired in this episode; the UI reads it a few times a second.
+     */
+    public synchronized Map<String, Long> countdowns() {
+        if (!globallyArmed) {
+            return Map.of();
+        }
+        long now = time.millis();
+        Map<String, Long> out = new java.util.HashMap<>();
+        strategies.forEach((id, t) -> {
+            if (t.armed && t.since != 0 && !t.firedThisEpisode) {
+                out.put(id, firesIn(t, now));
+            }
+        });
+        return out;
+    }
+
+    /**
      * Called on the policy's own thread, in order: after every arming or rule change, every
      * {@link #tick}, and every snapshot that changed the state (a clock started or reset, a decision).
      */
@@ -398,10 +416,7 @@ public final class AutoFlattenPolicy implements AutoCloseable {
         long now = time.millis();
         List<StrategyState> out = new ArrayList<>();
         strategies.forEach((id, t) -> {
-            long firesIn = -1;
-            if (t.since != 0 && !t.firedThisEpisode) {
-                firesIn = Math.max(0, t.since + t.rule.nakedFor().toMillis() - now);
-            }
+            long firesIn = t.since != 0 && !t.firedThisEpisode ? firesIn(t, now) : -1;
             int inWindow = (int) t.attempts.stream().filter(a -> now - a < t.rule.window().toMillis()).count();
             out.add(new StrategyState(id, t.rule, t.armed, t.armed && globallyArmed, t.since, firesIn, inWindow,
                     t.lastAction, t.lastActionMs));
@@ -409,6 +424,10 @@ public final class AutoFlattenPolicy implements AutoCloseable {
         List<VenueState> vs = new ArrayList<>();
         venues.forEach((v, t) -> vs.add(new VenueState(v, t.downSince != 0, t.downSince, t.fired, !t.everTrusted)));
         return new State(globallyArmed, venueDownRule, out, vs);
+    }
+
+    private static long firesIn(Tracker t, long now) {
+        return Math.max(0, t.since + t.rule.nakedFor().toMillis() - now);
     }
 
     /** Runs the effects already decided (an auto-flatten decided is still handed over), then stops. */

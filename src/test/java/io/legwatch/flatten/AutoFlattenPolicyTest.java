@@ -143,8 +143,10 @@ class AutoFlattenPolicyTest {
         assertThat(s.effective()).isTrue();
         assertThat(s.conditionSinceMs()).isEqualTo(T0);
         assertThat(s.firesInMs()).isEqualTo(3_000);
+        assertThat(policy.countdowns()).containsExactly(java.util.Map.entry("s", 3_000L));
         policy.arm("s", false, "user:alice");
         assertThat(policy.state().strategies().get(0).effective()).isFalse();
+        assertThat(policy.countdowns()).as("disarmed: nothing counts down").isEmpty();
         policy.close();
         assertThat(seen).isNotEmpty();
         assertThat(seen.get(seen.size() - 1).strategies().get(0).armed()).isFalse();
