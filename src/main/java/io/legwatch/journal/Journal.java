@@ -1,5 +1,6 @@
 package io.legwatch.journal;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,12 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -60,7 +59,14 @@ public final class Journal implements AutoCloseable {
             List.of("secret", "apikey", "passphrase", "password", "signature", "token", "credential");
     /** Field names seen so far and whether they look like credentials (names are few; lines are many). */
     private static final Map<String, Boolean> SECRET_NAMES = new ConcurrentHashMap<>();
-    private static final Map<String, String> QUOTED_TYPES = new ConcurrentHashMap<>();
+    private static final Map<String, byte[]> QUOTED_TYPES = new ConcurrentHashMap<>();
+    /**
+     * Per-thread buffers for a record's body and its whole line: a flatten writes a record per
+     * order and answer, the incident log one per status transition, and neither should cost a
+     * String, a StringBuilder and a byte[] each.
+     */
+    private static final ThreadLocal<LineBuffer> BODIES = ThreadLocal.withInitial(LineBuffer::new);
+    private static final ThreadLocal<LineBuffer> LINES = ThreadLocal.withInitial(LineBuffer::new);
     static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonWriteFeature.WRITE_NAN_AS_STRINGS).build();
 
     /** Opens a day file for reading and writing (injected so tests can make the disk fail). */
@@ -206,12 +212,14 @@ public final class Journal implements AutoCloseable {
     }
 
     private Position write(String type, Map<String, ?> fields) {
-        String body = body(fields); // serialized outside the lock: writers only queue for the syscall
-        String quotedType = QUOTED_TYPES.computeIfAbsent(type, Journal::quote); // a handful of types, quoted once
+        LineBuffer body = BODIES.get();
+        body(fields, body); // serialized outside the lock: writers only queue for the syscall
+        byte[] quotedType = QUOTED_TYPES.computeIfAbsent(type, Journal::quote); // a handful of types, quoted once
         long now = time.millis();
         String at = Instant.ofEpochMilli(now).toString();
         synchronized (writeLock) {
-            StringBuilder sb = new StringBuilder(body.length() + 97);
+            LineBuffer line = LINES.get();
+            line.reset();
             FileChannel ch;
             long start;
             if (closed) {
@@ -223,24 +231,24 @@ public final class Journal implements AutoCloseable {
                     // A failed write could not be cut back: end its fragment so this record gets a line of its own.
                     start = ch.size();
                     ch.position(start);
-                    sb.append('\n');
+                    line.write('\n');
                 } else {
                     start = written;
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("journal write failed in " + dir, e);
             }
-            sb.append("{\"ts\":").append(now)
-                    .append(",\"at\":\"").append(at).append("\",\"seq\":").append(seq + 1)
-                    .append(",\"type\":").append(quotedType);
-            if (body.length() > 2) {
-                sb.append(',').append(body, 1, body.length());
+            line.ascii("{\"ts\":").number(now).ascii(",\"at\":\"").ascii(at).ascii("\",\"seq\":").number(seq + 1)
+                    .ascii(",\"type\":").bytes(quotedType);
+            if (body.size() > 2) {
+                line.write(',');
+                line.write(body.array(), 1, body.size() - 1); // the fields, without the body's own '{'
             } else {
-                sb.append('}');
+                line.write('}');
             }
-            byte[] line = sb.append('\n').toString().getBytes(StandardCharsets.UTF_8);
+            line.write('\n');
             try {
-                ByteBuffer buf = ByteBuffer.wrap(line);
+                ByteBuffer buf = line.asByteBuffer();
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
@@ -250,7 +258,7 @@ public final class Journal implements AutoCloseable {
             }
             seq++;
             tornTail = false;
-            written = start + line.length;
+            written = start + line.size();
             return new Position(generation, written);
         }
     }
@@ -268,15 +276,17 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** The fields as one JSON object, credential-looking fields replaced, nested maps and lists included. */
-    private static String body(Map<String, ?> fields) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = MAPPER.createGenerator(out)) {
+    /**
+     * The fields as one JSON object (UTF-8) into {@code out}, credential-looking fields replaced,
+     * nested maps and lists included.
+     */
+    private static void body(Map<String, ?> fields, LineBuffer out) {
+        out.reset();
+        try (JsonGenerator g = MAPPER.createGenerator(out, JsonEncoding.UTF8)) {
             value(g, fields);
         } catch (IOException e) {
             throw new UncheckedIOException("journal record could not be serialized", e);
         }
-        return out.toString();
     }
 
     private static void value(JsonGenerator g, Object v) throws IOException {
@@ -318,9 +328,9 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    private static String quote(String s) {
+    private static byte[] quote(String s) {
         try {
-            return MAPPER.writeValueAsString(s);
+            return MAPPER.writeValueAsBytes(s);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
