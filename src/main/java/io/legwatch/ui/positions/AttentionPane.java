@@ -17,13 +17,13 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The pinned "Needs attention" block above the big table: a one-line header with the count, and the
  * {@link PositionTable#attention pinned table}. Empty, it is only a calm header line. With rows, the
  * table grows to fit up to {@link #MAX_ROWS} rows and then scrolls, and never takes more than
- * {@link #MAX_SHARE} of the height it shares with the big table, so the big table stays in the window.
+ * {@link #MAX_SHARE} of the height it shares with the big table (header included), so the big table stays in the window.
  */
 public final class AttentionPane {
     /** Rows shown before the pinned table scrolls. */
     static final int MAX_ROWS = 6;
     /** The most of the shared height the pinned table may take. */
-    static final double MAX_SHARE = 0.4;
+    static final double MAX_SHARE = 0.5;
     /** legwatch.css: the positions tables' fixed row height and column header height. */
     private static final double ROW = 30;
     private static final double HEADER = 30;
@@ -77,8 +77,9 @@ public final class AttentionPane {
         DoubleBinding height = Bindings.createDoubleBinding(() -> {
             double rowsHeight = HEADER + BORDER + Math.min(view.getExpandedItemCount(), MAX_ROWS) * ROW
                     + (columns.get() > view.getWidth() ? SCROLL_BAR : 0);
-            return Math.max(HEADER + ROW, Math.min(rowsHeight, shared.getHeight() * MAX_SHARE));
-        }, view.expandedItemCountProperty(), columns, view.widthProperty(), shared.heightProperty());
+            double room = shared.getHeight() * MAX_SHARE - header.getHeight();
+            return Math.max(HEADER + ROW, Math.min(rowsHeight, room));
+        }, view.expandedItemCountProperty(), columns, view.widthProperty(), shared.heightProperty(), header.heightProperty());
         view.prefHeightProperty().bind(height);
         view.minHeightProperty().bind(height);
         view.maxHeightProperty().bind(height);
