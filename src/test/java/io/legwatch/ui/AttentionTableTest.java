@@ -139,8 +139,10 @@ class AttentionTableTest {
         assertThat(onFx(pinned::getHeight)).isBetween(30 + 3 * 30.0, 30 + 3 * 30.0 + 20);
 
         // Twenty: capped at half the height it shares with the big table (header included), and it scrolls.
-        for (int i = 100; i < 120; i++) {
-            views.set(i, view(i, HedgeStatus.NAKED, 1_000 + i));
+        // The 17 more are UNKNOWN (venue down): listed, but no alarm popups (a pile of those would reach
+        // past the 800 px headless screen, which Monocle cannot paint).
+        for (int i = 103; i < 120; i++) {
+            views.set(i, view(i, HedgeStatus.UNKNOWN, 0));
         }
         session.snapshot.set(snapshot(3, views, List.of()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Needs attention (20)".equals(title()));
