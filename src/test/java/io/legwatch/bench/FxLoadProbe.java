@@ -88,6 +88,10 @@ final class FxLoadProbe implements TransitionListener {
     long longPulses;
     final List<RedSeen> reds = new ArrayList<>();
     long nakedLeftBeforeRed;
+    /** Frames after the model row said NAKED without a red row in the pinned table's view, by reason. */
+    long lateFramesNotListed;
+    long lateFramesOutOfView;
+    long lateFramesNotStyled;
     long redButNotRedPixels;
 
     FxLoadProbe(MainWindow window) {
@@ -194,6 +198,17 @@ final class FxLoadProbe implements TransitionListener {
             } else if (w.tableNanos != 0 && model != null && model.status() != HedgeStatus.NAKED) {
                 nakedLeftBeforeRed++; // NAKED came and went without a rendered red row
                 it.remove();
+            } else if (w.tableNanos != 0) {
+                // The model says NAKED and no red row is on screen in this frame: say why.
+                boolean listed = window.model().attentionRoot().getChildren().stream()
+                        .anyMatch(i -> w.published.strategyId().equals(i.getValue().strategyId()));
+                if (!listed) {
+                    lateFramesNotListed++;
+                } else if (row == null) {
+                    lateFramesOutOfView++;
+                } else {
+                    lateFramesNotStyled++;
+                }
             }
         }
     }

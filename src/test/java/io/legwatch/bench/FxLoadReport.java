@@ -91,6 +91,9 @@ final class FxLoadReport {
                         + "without a red background %d)%n",
                 measured.size(), measured.size() - notRed.size(), notRed.size(), probe.nakedLeftBeforeRed, stillWaiting,
                 probe.redButNotRedPixels));
+        b.append(String.format(Locale.ROOT, "  frames with the model row NAKED but no red row in the pinned table's view: "
+                        + "not listed %,d, listed but out of its view %,d, in view without :naked %,d%n",
+                probe.lateFramesNotListed, probe.lateFramesOutOfView, probe.lateFramesNotStyled));
         b.append("  failure injected -> red (ms, grace ").append(profile.grace().toMillis()).append(" ms included): ")
                 .append(FxLoadHarness.percentiles(injectToRedMs, 1, " ms")).append('\n');
         b.append("  grace expiry -> red (epoch ms):                ")

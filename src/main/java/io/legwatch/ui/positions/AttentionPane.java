@@ -3,9 +3,12 @@ package io.legwatch.ui.positions;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -74,12 +77,17 @@ public final class AttentionPane {
         DoubleBinding columns = Bindings.createDoubleBinding(
                 () -> view.getColumns().stream().mapToDouble(c -> c.getWidth()).sum(),
                 view.getColumns().stream().map(c -> c.widthProperty()).toArray(javafx.beans.Observable[]::new));
+        // Rows counted from the tree itself, at once: the table's own expanded-item count is updated lazily
+        // in its layout, which would size the table a frame late and cut off a row that just turned red.
+        IntegerProperty rows = new SimpleIntegerProperty(visibleRows(model.attentionRoot()));
+        model.attentionRoot().addEventHandler(TreeItem.<PositionRow>treeNotificationEvent(),
+                e -> rows.set(visibleRows(model.attentionRoot())));
         DoubleBinding height = Bindings.createDoubleBinding(() -> {
-            double rowsHeight = HEADER + BORDER + Math.min(view.getExpandedItemCount(), MAX_ROWS) * ROW
+            double rowsHeight = HEADER + BORDER + Math.min(rows.get(), MAX_ROWS) * ROW
                     + (columns.get() > view.getWidth() ? SCROLL_BAR : 0);
             double room = shared.getHeight() * MAX_SHARE - header.getHeight();
             return Math.max(HEADER + ROW, Math.min(rowsHeight, room));
-        }, view.expandedItemCountProperty(), columns, view.widthProperty(), shared.heightProperty(), header.heightProperty());
+        }, rows, columns, view.widthProperty(), shared.heightProperty(), header.heightProperty());
         view.prefHeightProperty().bind(height);
         view.minHeightProperty().bind(height);
         view.maxHeightProperty().bind(height);
@@ -87,6 +95,15 @@ public final class AttentionPane {
         box.setId("attention");
         box.getStyleClass().add("attention");
         box.getChildren().addAll(header, view);
+    }
+
+    /** Strategy rows plus the leg rows of expanded strategies (the root is hidden). */
+    private static int visibleRows(TreeItem<PositionRow> root) {
+        int n = 0;
+        for (TreeItem<PositionRow> s : root.getChildren()) {
+            n += 1 + (s.isExpanded() ? s.getChildren().size() : 0);
+        }
+        return n;
     }
 
     public VBox view() {
