@@ -76,6 +76,10 @@ final class FxLoadProbe implements TransitionListener {
     private boolean attentionChanged;
     /** Changes of the big table's top-level rows while measuring (a status must never move them). */
     long bigTableMoves;
+    /** Layout passes the tables had to rescue (PositionTable#rescueLayout) while measuring. */
+    long bigLayoutRescues;
+    long pinnedLayoutRescues;
+    private long[] rescuesAtStart = {0, 0};
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long lastCpu = -1;
     long pulses;
@@ -124,6 +128,14 @@ final class FxLoadProbe implements TransitionListener {
 
     /** Starts counting (after the warm-up); FX thread. */
     void measure(boolean on) {
+        long big = window.table().layoutRescues();
+        long pinned = window.attention().table().layoutRescues();
+        if (on) {
+            rescuesAtStart = new long[] {big, pinned};
+        } else {
+            bigLayoutRescues = big - rescuesAtStart[0];
+            pinnedLayoutRescues = pinned - rescuesAtStart[1];
+        }
         measuring = on;
         lastNow = 0;
         lastCpu = -1;

@@ -78,8 +78,9 @@ final class FxLoadReport {
                 .append(FxLoadHarness.percentiles(probe.cpuAttentionNanos, 1e6, " ms")).append('\n');
         b.append("    of which the other cycles:                       ")
                 .append(FxLoadHarness.percentiles(probe.cpuSteadyNanos, 1e6, " ms")).append('\n');
-        b.append(String.format(Locale.ROOT, "  big table top-level row changes while measuring: %,d (a status never moves a row)%n",
-                probe.bigTableMoves));
+        b.append(String.format(Locale.ROOT, "  big table top-level row changes while measuring: %,d (a status never moves a row); "
+                + "stuck flow layouts rescued: big table %,d, pinned table %,d%n",
+                probe.bigTableMoves, probe.bigLayoutRescues, probe.pinnedLayoutRescues));
         b.append("  gap between AnimationTimer pulses:             ")
                 .append(FxLoadHarness.percentiles(probe.gapNanos, 1e6, " ms")).append('\n');
         b.append(String.format(Locale.ROOT, "skipped: %,d gaps > 1.5 frames (%,d pulses missed); after a pulse whose "

@@ -94,8 +94,18 @@ class AttentionTableTest {
         assertThat(FxRows.rendered(big, r -> r.kind() == RowKind.STRATEGY && id(180).equals(r.strategyId())))
                 .as("the big table did not scroll or move s180 into view").isEmpty();
 
+        // Both tables show the same row: a new number reaches both cells.
+        String before = netUsd(big, id(1));
+        assertThat(netUsd(pinned, id(1))).isEqualTo(before);
+        for (int v = 3; v < 6; v++) {
+            views.set(1, strategy(id(1), HedgeStatus.UNKNOWN, 1_000 * v, 0, views.get(1).legs().toArray(new io.legwatch.engine.LegView[0])));
+            session.snapshot.set(snapshot(v, views, List.of()));
+            String shown = "+" + v + ",000";
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shown.equals(netUsd(big, id(1))) && shown.equals(netUsd(pinned, id(1))));
+        }
+
         views.set(40, view(40, HedgeStatus.HEDGED, 0));
-        session.snapshot.set(snapshot(3, views, List.of()));
+        session.snapshot.set(snapshot(13, views, List.of()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> renderedStrategies(pinned).equals(List.of(id(120), id(180), id(1))));
         assertThat(strategyOrder(big)).isEqualTo(ids());
@@ -158,6 +168,15 @@ class AttentionTableTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "Nothing needs attention".equals(title()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(pinned::isVisible)).isFalse();
+    }
+
+    private static String netUsd(TreeTableView<PositionRow> table, String strategyId) throws Exception {
+        return onFx(() -> {
+            Node cell = strategyRow(table, strategyId).lookupAll(".tree-table-cell").stream()
+                    .filter(n -> n instanceof javafx.scene.control.TreeTableCell<?, ?> c && c.getTableColumn() != null
+                            && "netUsd".equals(c.getTableColumn().getId())).findFirst().orElseThrow();
+            return ((javafx.scene.control.Labeled) cell).getText();
+        });
     }
 
     private String title() throws Exception {

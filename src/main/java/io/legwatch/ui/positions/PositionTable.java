@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.util.Duration;
 
 import java.util.List;
@@ -31,6 +32,8 @@ public final class PositionTable {
     private final TreeTableView<PositionRow> table = new TreeTableView<>();
     private final Timeline alarmBlink;
     private boolean phase;
+    private VirtualFlow<?> flow;
+    private long layoutRescues;
 
     /** The big table: every strategy in configuration order, then Unassigned. */
     public PositionTable(PositionTreeModel model, AutoFlattenControl auto, Consumer<PositionRow> onFlatten) {
@@ -97,6 +100,40 @@ public final class PositionTable {
         }));
         alarmBlink.setCycleCount(Timeline.INDEFINITE);
         model.anyFlattenFailedProperty().addListener((obs, was, failed) -> alarm(failed));
+        table.sceneProperty().addListener((obs, was, scene) -> {
+            if (was != null) {
+                was.removePreLayoutPulseListener(this::rescueLayout);
+            }
+            if (scene != null) {
+                scene.addPreLayoutPulseListener(this::rescueLayout);
+            }
+        });
+    }
+
+    /**
+     * Before each layout pass: a flow left needing layout under a clean table gets its request through.
+     *
+     * <p>Why: JavaFX clears a parent's layout flag before laying it out, and a request made while an
+     * ancestor is laying out does not travel up. When the VirtualFlow's own layout resizes a row (first
+     * layout, a column resized) it asks for layout again from inside the table's layout pass, so it is
+     * left flagged under a clean table, and the cells' own requests ({@link ContainedCell} marks only
+     * itself and its parents up to the first flagged one) stop at the flow: the numbers in view stopped
+     * changing until something else re-laid out the table (seen: a quiet table showing a net USD long
+     * gone). Cheap when nothing is stuck (two flag reads); when stuck, one full flow layout.
+     */
+    private void rescueLayout() {
+        if (flow == null) {
+            flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        }
+        if (flow != null && flow.isNeedsLayout() && !table.isNeedsLayout()) {
+            layoutRescues++;
+            flow.requestLayout();
+        }
+    }
+
+    /** How often {@link #rescueLayout} found the flow stuck (diagnostics for the load harness). */
+    public long layoutRescues() {
+        return layoutRescues;
     }
 
     private void alarm(boolean on) {
