@@ -53,7 +53,8 @@ import java.util.Optional;
 
 /**
  * The main window's content and its live wiring: toolbar with the kill switch, the by-underlying
- * strip, the pinned "Needs attention" table over the positions tree, recent venue errors, the venue strip and (demo) the fault panel.
+ * strip, the pinned "Needs attention" table over the positions tree, recent venue errors, the venue
+ * strip and (demo) the fault panel.
  * One {@link SnapshotPump} feeds every view; one {@link UiClock} drives every age.
  */
 public final class MainWindow {
@@ -260,7 +261,6 @@ public final class MainWindow {
         // The pinned table on top, the big one takes the rest; AttentionPane caps the pinned one's share.
         VBox.setVgrow(table.view(), Priority.ALWAYS);
         tables.getChildren().setAll(attention.view(), table.view());
-        tables.getStyleClass().add("tables");
         SplitPane split = new SplitPane(tables, errorPane);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.76);
