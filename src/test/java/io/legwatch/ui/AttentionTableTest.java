@@ -149,8 +149,7 @@ class AttentionTableTest {
         assertThat(onFx(pinned::getHeight)).isBetween(30 + 3 * 30.0, 30 + 3 * 30.0 + 20);
 
         // Twenty: capped at half the height it shares with the big table (header included), and it scrolls.
-        // The 17 more are UNKNOWN (venue down): listed, but no alarm popups (a pile of those would reach
-        // past the 800 px headless screen, which Monocle cannot paint).
+        // The 17 more are UNKNOWN (venue down): listed, but they raise no alarm popups, which would cover the window.
         for (int i = 103; i < 120; i++) {
             views.set(i, view(i, HedgeStatus.UNKNOWN, 0));
         }
