@@ -2,7 +2,6 @@ package io.legwatch.app;
 
 import io.legwatch.flatten.AutoFlattenPolicy;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /** The UI's armed/disarmed switches, backed by the flatten package's {@link AutoFlattenPolicy}. */
@@ -15,7 +14,7 @@ public final class PolicyAutoFlatten implements AutoFlattenControl {
 
     @Override
     public boolean globalArmed() {
-        return policy.state().globallyArmed();
+        return policy.globallyArmed();
     }
 
     @Override
@@ -25,18 +24,12 @@ public final class PolicyAutoFlatten implements AutoFlattenControl {
 
     @Override
     public boolean armed(String strategyId) {
-        return policy.state().strategies().stream().anyMatch(s -> s.strategyId().equals(strategyId) && s.armed());
+        return policy.armed(strategyId); // per table cell: never builds the whole state
     }
 
     @Override
     public Map<String, Long> countdowns() {
-        Map<String, Long> out = new HashMap<>();
-        for (AutoFlattenPolicy.StrategyState s : policy.state().strategies()) {
-            if (s.effective() && s.firesInMs() >= 0) {
-                out.put(s.strategyId(), s.firesInMs());
-            }
-        }
-        return out;
+        return policy.countdowns();
     }
 
     @Override

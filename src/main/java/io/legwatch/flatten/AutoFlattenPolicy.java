@@ -112,6 +112,12 @@ public final class AutoFlattenPolicy implements AutoCloseable {
     private VenueDownRule venueDownRule;
     private boolean globallyArmed;
     private MonitorSnapshot last;
+    /**
+     * Something a listener sees changed since they last heard (a clock started or reset, a decision,
+     * a venue's outage): a snapshot that changed nothing tells them nothing, and under load snapshots
+     * come thousands of times a second.
+     */
+    private boolean changed;
 
     /**
      * @param journal every arming change and every decision (flatten, alert, cap reached) is journaled
@@ -159,14 +165,19 @@ public final class AutoFlattenPolicy implements AutoCloseable {
         fireLocked();
     }
 
-    /** Called on the engine's thread: decides at once; journal, actions and listeners follow on the policy's thread. */
+    /**
+     * Called on the engine's thread: decides at once; journal, actions and listeners follow on the
+     * policy's thread. Listeners hear only a snapshot that changed the policy's state.
+     */
     public synchronized void onSnapshot(MonitorSnapshot snapshot) {
         last = snapshot;
         evaluate();
-        fireLocked();
+        if (changed) {
+            fireLocked();
+        }
     }
 
-    /** Re-evaluates the last snapshot at the current time (call about once a second). */
+    /** Re-evaluates the last snapshot at the current time (call about once a second); listeners always hear it. */
     public synchronized void tick() {
         if (last == null) {
             return;
@@ -175,21 +186,56 @@ public final class AutoFlattenPolicy implements AutoCloseable {
         fireLocked();
     }
 
+    /** The whole state, for a view that shows every strategy; {@link #armed} and {@link #globallyArmed} are cheaper. */
     public synchronized State state() {
         return stateLocked();
     }
 
-    /** Called after every evaluation and arming change, in order, on the policy's own thread. */
+    /** Whether every automatic action is armed (the global switch). */
+    public synchronized boolean globallyArmed() {
+        return globallyArmed;
+    }
+
+    /** Whether the strategy's own switch is armed; false when it has no rule. */
+    public synchronized boolean armed(String strategyId) {
+        Tracker t = strategies.get(strategyId);
+        return t != null && t.armed;
+    }
+
+    /**
+     * Milliseconds until the policy fires, by strategy, for every strategy armed (globally too) whose
+     * condition holds and has not fired in this episode; the UI reads it a few times a second.
+     */
+    public synchronized Map<String, Long> countdowns() {
+        if (!globallyArmed) {
+            return Map.of();
+        }
+        long now = time.millis();
+        Map<String, Long> out = new java.util.HashMap<>();
+        strategies.forEach((id, t) -> {
+            if (t.armed && t.since != 0 && !t.firedThisEpisode) {
+                out.put(id, firesIn(t, now));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Called on the policy's own thread, in order: after every arming or rule change, every
+     * {@link #tick}, and every snapshot that changed the state (a clock started or reset, a decision).
+     */
     public void addListener(Consumer<State> listener) {
         listeners.add(listener);
     }
 
     private void evaluate() {
         long now = time.millis();
-        for (StrategyView sv : last.strategies()) {
-            Tracker t = strategies.get(sv.id());
-            if (t != null) {
-                evaluateStrategy(sv, t, now);
+        if (!strategies.isEmpty()) {
+            for (StrategyView sv : last.strategies()) {
+                Tracker t = strategies.get(sv.id());
+                if (t != null) {
+                    evaluateStrategy(sv, t, now);
+                }
             }
         }
         evaluateVenues(now);
@@ -199,12 +245,14 @@ public final class AutoFlattenPolicy implements AutoCloseable {
         AutoFlattenRule rule = t.rule;
         boolean condition = sv.status() == HedgeStatus.NAKED && Math.abs(sv.netUsd()) > rule.thresholdUsd();
         if (!condition) {
+            changed |= t.since != 0 || t.firedThisEpisode;
             t.since = 0;
             t.firedThisEpisode = false;
             return;
         }
         if (t.since == 0) {
             t.since = now;
+            changed = true;
         }
         if (t.firedThisEpisode || now - t.since < rule.nakedFor().toMillis() || !(globallyArmed && t.armed)) {
             return;
@@ -227,11 +275,16 @@ public final class AutoFlattenPolicy implements AutoCloseable {
     }
 
     private void evaluateVenues(long now) {
-        Set<VenueId> seen = new LinkedHashSet<>();
-        for (VenueView v : last.venues().values()) {
-            seen.add(v.venue());
-            VenueTracker vt = venues.computeIfAbsent(v.venue(), k -> new VenueTracker());
+        Map<VenueId, VenueView> seen = last.venues();
+        for (VenueView v : seen.values()) {
+            VenueTracker vt = venues.get(v.venue());
+            if (vt == null) {
+                vt = new VenueTracker();
+                venues.put(v.venue(), vt);
+                changed = true;
+            }
             if (v.state().trusted()) {
+                changed |= !vt.everTrusted || vt.downSince != 0 || vt.fired;
                 vt.everTrusted = true;
                 vt.downSince = 0;
                 vt.fired = false;
@@ -243,15 +296,17 @@ public final class AutoFlattenPolicy implements AutoCloseable {
             }
             if (vt.downSince == 0) {
                 vt.downSince = now;
+                changed = true;
             }
             if (!venueDownRule.enabled() || !globallyArmed || vt.fired
                     || now - vt.downSince < venueDownRule.downFor().toMillis()) {
                 continue;
             }
             vt.fired = true;
+            changed = true;
             flattenSurvivors(v.venue(), now, (now - vt.downSince) / 1000);
         }
-        venues.keySet().retainAll(seen);
+        changed |= venues.keySet().retainAll(seen.keySet());
     }
 
     /** A venue not trusted once since start: never "down", but the trader hears once that it is not covered. */
@@ -307,6 +362,7 @@ public final class AutoFlattenPolicy implements AutoCloseable {
     }
 
     private void act(Tracker t, long now, String what, Runnable action) {
+        changed = true;
         t.lastAction = what;
         t.lastActionMs = now;
         String strategyId = t.strategyId;
@@ -335,6 +391,10 @@ public final class AutoFlattenPolicy implements AutoCloseable {
     }
 
     private void fireLocked() {
+        changed = false;
+        if (listeners.isEmpty()) {
+            return; // the state is built for listeners only: the UI asks for what it shows
+        }
         State s = stateLocked();
         post("state to listeners", () -> listeners.forEach(l -> l.accept(s)));
     }
@@ -356,10 +416,7 @@ public final class AutoFlattenPolicy implements AutoCloseable {
         long now = time.millis();
         List<StrategyState> out = new ArrayList<>();
         strategies.forEach((id, t) -> {
-            long firesIn = -1;
-            if (t.since != 0 && !t.firedThisEpisode) {
-                firesIn = Math.max(0, t.since + t.rule.nakedFor().toMillis() - now);
-            }
+            long firesIn = t.since != 0 && !t.firedThisEpisode ? firesIn(t, now) : -1;
             int inWindow = (int) t.attempts.stream().filter(a -> now - a < t.rule.window().toMillis()).count();
             out.add(new StrategyState(id, t.rule, t.armed, t.armed && globallyArmed, t.since, firesIn, inWindow,
                     t.lastAction, t.lastActionMs));
@@ -367,6 +424,10 @@ public final class AutoFlattenPolicy implements AutoCloseable {
         List<VenueState> vs = new ArrayList<>();
         venues.forEach((v, t) -> vs.add(new VenueState(v, t.downSince != 0, t.downSince, t.fired, !t.everTrusted)));
         return new State(globallyArmed, venueDownRule, out, vs);
+    }
+
+    private static long firesIn(Tracker t, long now) {
+        return Math.max(0, t.since + t.rule.nakedFor().toMillis() - now);
     }
 
     /** Runs the effects already decided (an auto-flatten decided is still handed over), then stops. */

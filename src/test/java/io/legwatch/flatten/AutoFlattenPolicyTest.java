@@ -143,11 +143,47 @@ class AutoFlattenPolicyTest {
         assertThat(s.effective()).isTrue();
         assertThat(s.conditionSinceMs()).isEqualTo(T0);
         assertThat(s.firesInMs()).isEqualTo(3_000);
+        assertThat(policy.countdowns()).containsExactly(java.util.Map.entry("s", 3_000L));
         policy.arm("s", false, "user:alice");
         assertThat(policy.state().strategies().get(0).effective()).isFalse();
+        assertThat(policy.countdowns()).as("disarmed: nothing counts down").isEmpty();
         policy.close();
         assertThat(seen).isNotEmpty();
         assertThat(seen.get(seen.size() - 1).strategies().get(0).armed()).isFalse();
+    }
+
+    @Test
+    void listenersHearSnapshotsThatChangeTheStateAndEveryTickNotTheRest() {
+        policy.setRule("s", new AutoFlattenRule(5_000, Duration.ofSeconds(5), AutoFlattenRule.Action.FLATTEN, 2,
+                Duration.ofSeconds(60)));
+        policy.armGlobally(true, "user:test");
+        List<String> heard = new CopyOnWriteArrayList<>();
+        policy.addListener(s -> heard.add(s.strategies().get(0).conditionSinceMs() == 0 ? "calm"
+                : "counting from +" + (s.strategies().get(0).conditionSinceMs() - T0)));
+        policy.onSnapshot(snapshot(HedgeStatus.HEDGED, 0, ConnectionState.CONNECTED)); // venues first seen
+        policy.onSnapshot(snapshot(HedgeStatus.HEDGED, 0, ConnectionState.CONNECTED)); // nothing new
+        clock.advance(1_000);
+        policy.onSnapshot(snapshot(HedgeStatus.NAKED, 60_000, ConnectionState.CONNECTED)); // the clock starts
+        clock.advance(100);
+        policy.onSnapshot(snapshot(HedgeStatus.NAKED, 61_000, ConnectionState.CONNECTED)); // still counting
+        policy.tick(); // the countdown moved: always told
+        policy.onSnapshot(snapshot(HedgeStatus.HEDGED, 0, ConnectionState.CONNECTED)); // the clock resets
+        policy.onSnapshot(snapshot(HedgeStatus.HEDGED, 0, ConnectionState.CONNECTED));
+        policy.close(); // runs every queued listener call
+        assertThat(heard).containsExactly("calm", "counting from +1000", "counting from +1000", "calm");
+    }
+
+    @Test
+    void armedSwitchesAreReadWithoutTheWholeState() {
+        assertThat(policy.armed("s")).as("no rule: never armed").isFalse();
+        policy.setRule("s", new AutoFlattenRule(5_000, Duration.ofSeconds(5), AutoFlattenRule.Action.FLATTEN, 2,
+                Duration.ofSeconds(60)));
+        assertThat(policy.armed("s")).as("a rule arms its strategy").isTrue();
+        assertThat(policy.globallyArmed()).isFalse();
+        policy.arm("s", false, "user:test");
+        policy.armGlobally(true, "user:test");
+        assertThat(policy.armed("s")).isFalse();
+        assertThat(policy.globallyArmed()).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
