@@ -5,7 +5,6 @@ import io.legwatch.domain.TimeSource;
 import io.legwatch.engine.StrategyView;
 import io.legwatch.app.FlattenTarget;
 import io.legwatch.ui.positions.PositionRow;
-import io.legwatch.ui.positions.PositionTable;
 import io.legwatch.ui.positions.RowKind;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -120,22 +119,6 @@ class AttentionTableTest {
         TreeTableView<PositionRow> pinned = window.attention().table().view();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> FxRows.inStrategyRow(pinned, id(150), ".flatten-button").isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-
-        // The columns are wider than the 1200 px window: scrolling the big table sideways scrolls the pinned one.
-        javafx.scene.control.ScrollBar bigBar = PositionTable.horizontalBar(window.table().view());
-        javafx.scene.control.ScrollBar pinnedBar = PositionTable.horizontalBar(pinned);
-        assertThat(bigBar).isNotNull();
-        assertThat(pinnedBar).isNotNull();
-        onFx(() -> {
-            bigBar.setValue(bigBar.getMax() / 2);
-            return null;
-        });
-        assertThat(onFx(pinnedBar::getValue)).isEqualTo(onFx(bigBar::getValue)).isPositive();
-        onFx(() -> {
-            pinnedBar.setValue(0);
-            return null;
-        });
-        assertThat(onFx(bigBar::getValue)).isZero();
 
         robot.clickOn(FxRows.inStrategyRow(pinned, id(150), ".flatten-button").orElseThrow());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#flatten-plan").tryQuery().isPresent());

@@ -7,10 +7,7 @@ import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
-import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollBar;
-import javafx.scene.control.SkinBase;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
@@ -37,7 +34,6 @@ public final class PositionTable {
     private boolean phase;
     private VirtualFlow<?> flow;
     private long layoutRescues;
-    private boolean scrollsWithOther;
 
     /** The big table: every strategy in configuration order, then Unassigned. */
     public PositionTable(PositionTreeModel model, AutoFlattenControl auto, Consumer<PositionRow> onFlatten) {
@@ -60,39 +56,7 @@ public final class PositionTable {
             mine.get(i).setResizable(false);
             mine.get(i).prefWidthProperty().bind(theirs.get(i).widthProperty());
         }
-        pinned.table.skinProperty().addListener((obs, was, skin) -> pinned.scrollWith(main));
-        main.table.skinProperty().addListener((obs, was, skin) -> pinned.scrollWith(main));
         return pinned;
-    }
-
-    /**
-     * Scrolls sideways together with {@code other} (when the columns are wider than the window), so the
-     * two tables' columns stay one above the other. Once both are skinned.
-     */
-    private void scrollWith(PositionTable other) {
-        ScrollBar mine = horizontalBar(table);
-        ScrollBar theirs = horizontalBar(other.table);
-        if (mine != null && theirs != null && !scrollsWithOther) {
-            scrollsWithOther = true;
-            mine.valueProperty().bindBidirectional(theirs.valueProperty());
-        }
-    }
-
-    /** The VirtualFlow's horizontal scroll bar, or null before the table is skinned. */
-    public static ScrollBar horizontalBar(TreeTableView<?> table) {
-        if (!(table.getSkin() instanceof SkinBase<?> skin)) {
-            return null;
-        }
-        for (javafx.scene.Node child : skin.getChildren()) {
-            if (child instanceof VirtualFlow<?> flow) {
-                for (javafx.scene.Node n : flow.lookupAll(".scroll-bar")) {
-                    if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL) {
-                        return bar;
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     private PositionTable(String id, TreeItem<PositionRow> root, PositionTreeModel model, AutoFlattenControl auto,
