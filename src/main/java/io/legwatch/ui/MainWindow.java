@@ -14,6 +14,7 @@ import io.legwatch.ui.demo.FaultPanel;
 import io.legwatch.ui.demo.LoadTestWindow;
 import io.legwatch.ui.flatten.FlattenActions;
 import io.legwatch.ui.flatten.HoldToFireButton;
+import io.legwatch.ui.positions.AttentionPane;
 import io.legwatch.ui.positions.PositionRow;
 import io.legwatch.ui.positions.PositionTable;
 import io.legwatch.ui.positions.PositionTreeModel;
@@ -52,7 +53,8 @@ import java.util.Optional;
 
 /**
  * The main window's content and its live wiring: toolbar with the kill switch, the by-underlying
- * strip, the positions tree, recent venue errors, the venue strip and (demo) the fault panel.
+ * strip, the pinned "Needs attention" table over the positions tree, recent venue errors, the venue
+ * strip and (demo) the fault panel.
  * One {@link SnapshotPump} feeds every view; one {@link UiClock} drives every age.
  */
 public final class MainWindow {
@@ -67,6 +69,11 @@ public final class MainWindow {
     private final SettingsStore settings;
     private final PositionTreeModel model = new PositionTreeModel();
     private final PositionTable table;
+    private final PositionTable pinned;
+    /** The table the trader selected in last; selecting in one clears the other, so "selected" is never ambiguous. */
+    private PositionTable selecting;
+    private final VBox tables = new VBox();
+    private final AttentionPane attention;
     private final VenueStrip venues;
     private final AlertLog errors = new AlertLog();
     private final UnderlyingStrip underlying = new UnderlyingStrip();
@@ -88,6 +95,9 @@ public final class MainWindow {
         this.settings = settings;
         this.actions = new FlattenActions(session, this::window);
         this.table = new PositionTable(model, session.autoFlatten(), actions::flattenRow);
+        this.pinned = PositionTable.attention(model, session.autoFlatten(), actions::flattenRow, table);
+        this.attention = new AttentionPane(model, pinned, tables);
+        this.selecting = table;
         this.venues = new VenueStrip(actions);
         this.clock = new UiClock(time, Duration.millis(250));
         this.pump = new SnapshotPump(session::snapshot, session.latency(), time);
@@ -129,7 +139,25 @@ public final class MainWindow {
         root.setBottom(venues.view());
         // The fault panel joins the scene when first opened (toolbar): hidden, it would still be styled
         // and skinned (combo boxes, spinner) before the first frame.
-        table.view().setContextMenu(rowMenu());
+        for (PositionTable t : List.of(table, pinned)) {
+            t.view().setContextMenu(rowMenu());
+            t.view().getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+                if (now != null && selecting != t) {
+                    PositionTable other = selecting;
+                    selecting = t;
+                    other.view().getSelectionModel().clearSelection();
+                }
+            });
+        }
+    }
+
+    /** The strategy selected in either table (a selected leg counts as its strategy). */
+    private Optional<PositionRow> selectedStrategy() {
+        return selecting.selectedStrategy();
+    }
+
+    private Optional<PositionRow> selectedRow() {
+        return selecting.selectedRow();
     }
 
     private HBox toolbar() {
@@ -142,9 +170,9 @@ public final class MainWindow {
         Button flattenSelected = new Button("Flatten selected...", new FontIcon("mdal-clear_all"));
         flattenSelected.setId("flatten-selected");
         flattenSelected.setTooltip(new Tooltip("Flatten the selected strategy (asks first, showing every order)"));
-        flattenSelected.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> table.selectedStrategy().isEmpty(), table.view().getSelectionModel().selectedItemProperty()));
-        flattenSelected.setOnAction(e -> table.selectedStrategy().ifPresent(actions::flattenRow));
+        flattenSelected.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedStrategy().isEmpty(),
+                table.view().getSelectionModel().selectedItemProperty(), pinned.view().getSelectionModel().selectedItemProperty()));
+        flattenSelected.setOnAction(e -> selectedStrategy().ifPresent(actions::flattenRow));
 
         AutoFlattenControl auto = session.autoFlatten();
         ToggleButton globalAuto = new ToggleButton();
@@ -158,6 +186,7 @@ public final class MainWindow {
             globalAuto.setText(globalAuto.isSelected() ? "Auto-flatten ARMED" : "Auto-flatten off");
             // Per-strategy switches only act while the global one is armed; show them muted otherwise.
             table.view().pseudoClassStateChanged(autoOff, !globalAuto.isSelected());
+            pinned.view().pseudoClassStateChanged(autoOff, !globalAuto.isSelected());
         };
         showAuto.run();
         globalAuto.setOnAction(e -> {
@@ -229,7 +258,10 @@ public final class MainWindow {
         javafx.css.PseudoClass hasErrors = javafx.css.PseudoClass.getPseudoClass("has-errors");
         errors.entries().addListener((javafx.collections.ListChangeListener<AlertLog.Entry>) c ->
                 errorPane.pseudoClassStateChanged(hasErrors, !errors.entries().isEmpty()));
-        SplitPane split = new SplitPane(table.view(), errorPane);
+        // The pinned table on top, the big one takes the rest; AttentionPane caps the pinned one's share.
+        VBox.setVgrow(table.view(), Priority.ALWAYS);
+        tables.getChildren().setAll(attention.view(), table.view());
+        SplitPane split = new SplitPane(tables, errorPane);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.76);
         SplitPane.setResizableWithParent(errorPane, false);
@@ -238,18 +270,18 @@ public final class MainWindow {
 
     private ContextMenu rowMenu() {
         MenuItem flattenStrategy = new MenuItem("Flatten strategy...", new FontIcon("mdal-clear_all"));
-        flattenStrategy.setOnAction(e -> table.selectedStrategy().ifPresent(actions::flattenRow));
+        flattenStrategy.setOnAction(e -> selectedStrategy().ifPresent(actions::flattenRow));
         MenuItem flattenLeg = new MenuItem("Flatten this leg...");
-        flattenLeg.setOnAction(e -> table.selectedRow().filter(r -> r.kind() == RowKind.LEG).ifPresent(actions::flattenRow));
+        flattenLeg.setOnAction(e -> selectedRow().filter(r -> r.kind() == RowKind.LEG).ifPresent(actions::flattenRow));
         CheckMenuItem armed = new CheckMenuItem("Auto-flatten armed");
-        armed.setOnAction(e -> table.selectedStrategy().ifPresent(r -> {
+        armed.setOnAction(e -> selectedStrategy().ifPresent(r -> {
             session.autoFlatten().setArmed(r.strategyId(), armed.isSelected());
-            table.view().refresh();
+            model.autoArmedChanged();
         }));
         ContextMenu menu = new ContextMenu(flattenStrategy, flattenLeg, new SeparatorMenuItem(), armed);
         menu.setOnShowing(e -> {
-            Optional<PositionRow> strategy = table.selectedStrategy();
-            Optional<PositionRow> row = table.selectedRow();
+            Optional<PositionRow> strategy = selectedStrategy();
+            Optional<PositionRow> row = selectedRow();
             flattenStrategy.setDisable(strategy.isEmpty());
             flattenLeg.setDisable(row.filter(r -> r.kind() == RowKind.LEG).isEmpty());
             armed.setDisable(strategy.isEmpty());
@@ -307,8 +339,14 @@ public final class MainWindow {
         return model;
     }
 
+    /** The big table: every strategy in configuration order. */
     public PositionTable table() {
         return table;
+    }
+
+    /** The pinned "Needs attention" block above the big table. */
+    public AttentionPane attention() {
+        return attention;
     }
 
     public FlattenActions actions() {

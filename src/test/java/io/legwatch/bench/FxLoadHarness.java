@@ -40,10 +40,11 @@ import java.util.function.Supplier;
  * {@code -Dprism.verbose=true} to see which one ran. Exit status 1 when an injected failure was not
  * shown red.
  *
- * <p>What counts as red: the strategy's row <em>rendered in the viewport</em> (a row cell of the
- * table's VirtualFlow after CSS and layout) with the {@code :naked} pseudo-class and a red background.
- * A row scrolled out of view does not count; the table brings NAKED strategies to the top, so with a
- * few dozen naked at once they are all in view.
+ * <p>What counts as red: the strategy's row <em>rendered in the viewport</em> of the pinned "Needs
+ * attention" table (a row cell of its VirtualFlow, inside the flow's visible area, after CSS and layout)
+ * with the {@code :naked} pseudo-class and a red background. A row scrolled out of view does not count;
+ * the pinned table lists the strategies in need most severe first (oldest first within NAKED) and shows
+ * about six before it scrolls; the big table below keeps configuration order and is not looked at.
  */
 public final class FxLoadHarness {
     private FxLoadHarness() {

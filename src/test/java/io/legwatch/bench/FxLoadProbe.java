@@ -10,7 +10,9 @@ import io.legwatch.ui.positions.RowKind;
 import javafx.animation.AnimationTimer;
 import javafx.css.PseudoClass;
 import javafx.scene.control.IndexedCell;
+import javafx.geometry.Bounds;
 import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.Background;
 import javafx.scene.paint.Color;
@@ -32,9 +34,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *       {@link #LONG_PULSE_NANOS} in our code (the pump's timer to after CSS and layout);</li>
  *   <li>the pump's split of each pulse: views (snapshot diff, row updates) vs CSS + layout;</li>
  *   <li>NAKED -> red: each NAKED the engine publishes (transition listener, engine thread, right after the
- *       publish) is followed on every post-layout pulse until the table's model row says NAKED and until a
- *       <em>rendered</em> row in the viewport for that strategy carries {@code :naked} with a red
- *       background.</li>
+ *       publish) is followed on every post-layout pulse until the model row says NAKED and until a
+ *       <em>rendered</em> row for that strategy in the pinned "Needs attention" table (always in view, above
+ *       the big table) carries {@code :naked} with a red background: a row cell of the pinned table's
+ *       VirtualFlow, the table shown, the row inside the flow's visible area. The big table keeps its rows in
+ *       configuration order, so a naked strategy there is usually scrolled out of view and not counted.</li>
+ *   <li>cycles with attention changes: the pinned table's rows came, went or reordered in the cycle; and
+ *       how often the big table's top-level rows changed (they should not, under load: no strategy comes or goes).</li>
  * </ul>
  * Everything except {@link #onTransition} runs on the FX thread; the probe's own post-layout work runs
  * after the pump has stamped the pulse, so it is not counted as our FX time.
@@ -64,10 +70,16 @@ final class FxLoadProbe implements TransitionListener {
     final Histogram cssLayoutNanos = new Histogram(1, 60_000_000_000L, 2);
     /** FX thread CPU time from one post-layout point to the next: a whole pulse cycle, immune to waiting for a CPU. */
     final Histogram cpuPerCycleNanos = new Histogram(1, 60_000_000_000L, 2);
-    /** The same, split: cycles in which the table's top-level order changed (naked first) and the others. */
-    final Histogram cpuReorderNanos = new Histogram(1, 60_000_000_000L, 2);
+    /** The same, split: cycles in which the pinned table's rows changed (came, went, reordered) and the others. */
+    final Histogram cpuAttentionNanos = new Histogram(1, 60_000_000_000L, 2);
     final Histogram cpuSteadyNanos = new Histogram(1, 60_000_000_000L, 2);
-    private boolean reordered;
+    private boolean attentionChanged;
+    /** Changes of the big table's top-level rows while measuring (a status must never move them). */
+    long bigTableMoves;
+    /** Layout passes the tables had to rescue (PositionTable#rescueLayout) while measuring. */
+    long bigLayoutRescues;
+    long pinnedLayoutRescues;
+    private long[] rescuesAtStart = {0, 0};
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private long lastCpu = -1;
     long pulses;
@@ -80,6 +92,10 @@ final class FxLoadProbe implements TransitionListener {
     long longPulses;
     final List<RedSeen> reds = new ArrayList<>();
     long nakedLeftBeforeRed;
+    /** Frames after the model row said NAKED without a red row in the pinned table's view, by reason. */
+    long lateFramesNotListed;
+    long lateFramesOutOfView;
+    long lateFramesNotStyled;
     long redButNotRedPixels;
 
     FxLoadProbe(MainWindow window) {
@@ -96,8 +112,13 @@ final class FxLoadProbe implements TransitionListener {
     }
 
     void start() {
-        flow = (VirtualFlow<?>) window.table().view().lookup(".virtual-flow");
-        window.model().root().getChildren().addListener((javafx.collections.ListChangeListener<Object>) c -> reordered = true);
+        window.model().attentionRoot().getChildren()
+                .addListener((javafx.collections.ListChangeListener<Object>) c -> attentionChanged = true);
+        window.model().root().getChildren().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            if (measuring) {
+                bigTableMoves++;
+            }
+        });
         gaps.start();
     }
 
@@ -107,6 +128,14 @@ final class FxLoadProbe implements TransitionListener {
 
     /** Starts counting (after the warm-up); FX thread. */
     void measure(boolean on) {
+        long big = window.table().layoutRescues();
+        long pinned = window.attention().table().layoutRescues();
+        if (on) {
+            rescuesAtStart = new long[] {big, pinned};
+        } else {
+            bigLayoutRescues = big - rescuesAtStart[0];
+            pinnedLayoutRescues = pinned - rescuesAtStart[1];
+        }
         measuring = on;
         lastNow = 0;
         lastCpu = -1;
@@ -144,9 +173,9 @@ final class FxLoadProbe implements TransitionListener {
         long cpu = threads.getCurrentThreadCpuTime();
         if (lastCpu >= 0) {
             cpuPerCycleNanos.recordValue(Math.max(1, cpu - lastCpu));
-            (reordered ? cpuReorderNanos : cpuSteadyNanos).recordValue(Math.max(1, cpu - lastCpu));
+            (attentionChanged ? cpuAttentionNanos : cpuSteadyNanos).recordValue(Math.max(1, cpu - lastCpu));
         }
-        reordered = false;
+        attentionChanged = false;
         lastCpu = cpu;
         long pulse = pump.lastPulseNanos();
         if (pulse >= 0) {
@@ -181,6 +210,17 @@ final class FxLoadProbe implements TransitionListener {
             } else if (w.tableNanos != 0 && model != null && model.status() != HedgeStatus.NAKED) {
                 nakedLeftBeforeRed++; // NAKED came and went without a rendered red row
                 it.remove();
+            } else if (w.tableNanos != 0) {
+                // The model says NAKED and no red row is on screen in this frame: say why.
+                boolean listed = window.model().attentionRoot().getChildren().stream()
+                        .anyMatch(i -> w.published.strategyId().equals(i.getValue().strategyId()));
+                if (!listed) {
+                    lateFramesNotListed++;
+                } else if (row == null) {
+                    lateFramesOutOfView++;
+                } else {
+                    lateFramesNotStyled++;
+                }
             }
         }
     }
@@ -190,7 +230,19 @@ final class FxLoadProbe implements TransitionListener {
         return watching.size();
     }
 
+    /** The strategy's row as rendered in the pinned table's viewport, or null. */
     private TreeTableRow<?> renderedRow(String strategyId) {
+        TreeTableView<?> pinned = window.attention().table().view();
+        if (!pinned.isVisible() || pinned.getHeight() <= 0 || pinned.getScene() == null) {
+            return null;
+        }
+        if (flow == null) {
+            // The pinned table is skinned once it is first shown.
+            flow = (VirtualFlow<?>) pinned.lookup(".virtual-flow");
+            if (flow == null) {
+                return null;
+            }
+        }
         IndexedCell<?> first = flow.getFirstVisibleCell();
         IndexedCell<?> last = flow.getLastVisibleCell();
         if (first == null || last == null) {
@@ -199,11 +251,21 @@ final class FxLoadProbe implements TransitionListener {
         for (int i = first.getIndex(); i <= last.getIndex(); i++) {
             IndexedCell<?> cell = flow.getVisibleCell(i);
             if (cell instanceof TreeTableRow<?> row && !row.isEmpty() && row.getItem() instanceof PositionRow r
-                    && r.kind() == RowKind.STRATEGY && strategyId.equals(r.strategyId())) {
+                    && r.kind() == RowKind.STRATEGY && strategyId.equals(r.strategyId()) && inViewport(row)) {
                 return row;
             }
         }
         return null;
+    }
+
+    /** Some of the row is inside the flow's visible area (not only laid out in the flow's spare cells). */
+    private boolean inViewport(TreeTableRow<?> row) {
+        if (!row.isVisible()) {
+            return false;
+        }
+        Bounds viewport = flow.localToScene(flow.getLayoutBounds());
+        Bounds shown = row.localToScene(row.getLayoutBounds());
+        return shown.getHeight() > 0 && shown.getMaxY() > viewport.getMinY() + 1 && shown.getMinY() < viewport.getMaxY() - 1;
     }
 
     private static boolean isRed(TreeTableRow<?> row) {

@@ -74,10 +74,13 @@ final class FxLoadReport {
                 .append(FxLoadHarness.percentiles(probe.cssLayoutNanos, 1e6, " ms")).append('\n');
         b.append("  FX thread CPU time per pulse cycle (all work between two post-layout points): ")
                 .append(FxLoadHarness.percentiles(probe.cpuPerCycleNanos, 1e6, " ms")).append('\n');
-        b.append("    of which cycles that moved strategies (naked first): ")
-                .append(FxLoadHarness.percentiles(probe.cpuReorderNanos, 1e6, " ms")).append('\n');
+        b.append("    of which cycles with attention changes (pinned table rows came, went, reordered): ")
+                .append(FxLoadHarness.percentiles(probe.cpuAttentionNanos, 1e6, " ms")).append('\n');
         b.append("    of which the other cycles:                       ")
                 .append(FxLoadHarness.percentiles(probe.cpuSteadyNanos, 1e6, " ms")).append('\n');
+        b.append(String.format(Locale.ROOT, "  big table top-level row changes while measuring: %,d (a status never moves a row); "
+                + "stuck flow layouts rescued: big table %,d, pinned table %,d%n",
+                probe.bigTableMoves, probe.bigLayoutRescues, probe.pinnedLayoutRescues));
         b.append("  gap between AnimationTimer pulses:             ")
                 .append(FxLoadHarness.percentiles(probe.gapNanos, 1e6, " ms")).append('\n');
         b.append(String.format(Locale.ROOT, "skipped: %,d gaps > 1.5 frames (%,d pulses missed); after a pulse whose "
@@ -85,9 +88,13 @@ final class FxLoadReport {
                 probe.skippedGaps, probe.skippedPulses, FxLoadProbe.LONG_PULSE_NANOS / 1_000_000,
                 probe.skippedGapsAfterLongPulse, FxLoadProbe.LONG_PULSE_NANOS / 1_000_000, probe.skippedGapsWithBusyThread));
         b.append(String.format(Locale.ROOT, "failures injected after the warm-up %d, shown red %d, not shown red %d "
-                        + "(NAKED came and went unseen %d, still waiting at the end %d, red pseudo-class without red pixels %d)%n",
+                        + "in the pinned table (NAKED came and went unseen %d, still waiting at the end %d, red pseudo-class "
+                        + "without a red background %d)%n",
                 measured.size(), measured.size() - notRed.size(), notRed.size(), probe.nakedLeftBeforeRed, stillWaiting,
                 probe.redButNotRedPixels));
+        b.append(String.format(Locale.ROOT, "  frames with the model row NAKED but no red row in the pinned table's view: "
+                        + "not listed %,d, listed but out of its view %,d, in view without :naked %,d%n",
+                probe.lateFramesNotListed, probe.lateFramesOutOfView, probe.lateFramesNotStyled));
         b.append("  failure injected -> red (ms, grace ").append(profile.grace().toMillis()).append(" ms included): ")
                 .append(FxLoadHarness.percentiles(injectToRedMs, 1, " ms")).append('\n');
         b.append("  grace expiry -> red (epoch ms):                ")

@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * <p>At most {@value #STACK} single popups stand at once, plus one summary: when several legs fail
  * together (the worst minute of the year), a column of popups would cover the very table that shows
  * them, and each popup is a window that costs the FX thread 15-20 ms to build. Past that, one summary
- * names the newest; while it stands, the table (naked first, in red), the sound and the alert log
+ * names the newest; while it stands, the pinned "Needs attention" table (in red), the sound and the alert log
  * carry the rest. Counted per window, not with ControlsFX's global threshold, which other windows'
  * popups would trip.
  */
@@ -93,7 +93,7 @@ public final class AlarmPopups {
                 .collect(Collectors.joining("\n"));
         String more = entered.size() > NAMED_IN_SUMMARY ? "\nand " + (entered.size() - NAMED_IN_SUMMARY) + " more" : "";
         Notifications.create().owner(w).title(summaryTitle(entered.size()))
-                .text(names + more + "\nThey are at the top of the table, in red.").hideAfter(SHOW_FOR).showError();
+                .text(names + more + "\nThey are listed under Needs attention, in red.").hideAfter(SHOW_FOR).showError();
         summaryShownAt = now;
     }
 }

@@ -1,6 +1,8 @@
 package io.legwatch.ui.positions;
 
 import io.legwatch.app.AutoFlattenControl;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToggleButton;
@@ -16,9 +18,12 @@ final class AutoCell extends ContainedCell<PositionRow> {
     private final Label firesIn = new Label();
     private final HBox box = new HBox(4, toggle, firesIn);
     private final AutoFlattenControl control;
+    /** Both tables show a strategy's toggle: a change in one is re-read by every Auto cell. */
+    private final InvalidationListener armedChanged = obs -> reread();
 
-    AutoCell(AutoFlattenControl control) {
+    AutoCell(AutoFlattenControl control, PositionTreeModel model) {
         this.control = control;
+        model.autoArmedRevision().addListener(new WeakInvalidationListener(armedChanged));
         getStyleClass().add("auto-cell");
         toggle.getStyleClass().addAll("auto-toggle", "small");
         toggle.setFocusTraversable(false);
@@ -34,8 +39,16 @@ final class AutoCell extends ContainedCell<PositionRow> {
             if (row != null) {
                 control.setArmed(row.strategyId(), toggle.isSelected());
                 show(control.armed(row.strategyId()));
+                model.autoArmedChanged();
             }
         });
+    }
+
+    private void reread() {
+        PositionRow row = getItem();
+        if (row != null && row.kind() == RowKind.STRATEGY) {
+            show(control.armed(row.strategyId()));
+        }
     }
 
     private void show(boolean armed) {

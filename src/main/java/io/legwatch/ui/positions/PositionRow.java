@@ -258,6 +258,11 @@ public final class PositionRow {
         return legId;
     }
 
+    /** Strategy rows: when the strategy left tolerance (epoch ms), 0 while within it. */
+    long nakedSinceMs() {
+        return nakedSinceMs;
+    }
+
     public InstrumentKey instrument() {
         return instrument;
     }

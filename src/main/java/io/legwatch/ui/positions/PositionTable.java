@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.util.Duration;
 
 import java.util.List;
@@ -19,7 +20,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The live positions tree: strategies with their legs beneath, then the Unassigned group.
+ * A live positions tree: strategies with their legs beneath. Two of them share the rows of one
+ * {@link PositionTreeModel}: the big table (every strategy in configuration order, then the Unassigned
+ * group) and the pinned "Needs attention" table above it ({@link #attention}). Same columns, cells and
+ * styles in both, so a red row looks the same and its Flatten button does the same thing.
  * Columns only display the rows' precomputed strings; the model decides what they say.
  */
 public final class PositionTable {
@@ -28,13 +32,39 @@ public final class PositionTable {
     private final TreeTableView<PositionRow> table = new TreeTableView<>();
     private final Timeline alarmBlink;
     private boolean phase;
+    private VirtualFlow<?> flow;
+    private long layoutRescues;
 
+    /** The big table: every strategy in configuration order, then Unassigned. */
     public PositionTable(PositionTreeModel model, AutoFlattenControl auto, Consumer<PositionRow> onFlatten) {
-        table.setId("positions");
-        table.getStyleClass().addAll("positions", "dense");
-        table.setRoot(model.root());
-        table.setShowRoot(false);
+        this("positions", model.root(), model, auto, onFlatten);
         table.setPlaceholder(new Label("Waiting for the first venue snapshot..."));
+    }
+
+    /**
+     * The pinned table of the strategies that need attention. Its columns take the big table's widths
+     * (the two read as one grid, and the trader resizes only the big one's); it never sorts or reorders.
+     */
+    public static PositionTable attention(PositionTreeModel model, AutoFlattenControl auto, Consumer<PositionRow> onFlatten,
+                                          PositionTable main) {
+        PositionTable pinned = new PositionTable("attention-table", model.attentionRoot(), model, auto, onFlatten);
+        pinned.table.getStyleClass().add("attention-table");
+        pinned.table.setPlaceholder(new Label(""));
+        List<TreeTableColumn<PositionRow, ?>> mine = pinned.table.getColumns();
+        List<TreeTableColumn<PositionRow, ?>> theirs = main.table.getColumns();
+        for (int i = 0; i < mine.size(); i++) {
+            mine.get(i).setResizable(false);
+            mine.get(i).prefWidthProperty().bind(theirs.get(i).widthProperty());
+        }
+        return pinned;
+    }
+
+    private PositionTable(String id, TreeItem<PositionRow> root, PositionTreeModel model, AutoFlattenControl auto,
+                          Consumer<PositionRow> onFlatten) {
+        table.setId(id);
+        table.getStyleClass().addAll("positions", "dense");
+        table.setRoot(root);
+        table.setShowRoot(false);
         table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setRowFactory(t -> new StatusRow());
 
@@ -58,7 +88,7 @@ public final class PositionTable {
                 tip(number("tolerance", "Tolerance", 100, PositionRow::toleranceProperty),
                         "How far net USD may stray and still count as hedged"),
                 tip(number("age", "Age", 64, PositionRow::ageProperty), "Time since the venue last reported on this leg"),
-                tip(self("auto", "Auto", 120, c -> new AutoCell(auto)),
+                tip(self("auto", "Auto", 120, c -> new AutoCell(auto, model)),
                         "Automatic flatten armed for this strategy, and the time left before it fires while naked")));
         table.getColumns().forEach(c -> c.setSortable(false));
 
@@ -70,6 +100,40 @@ public final class PositionTable {
         }));
         alarmBlink.setCycleCount(Timeline.INDEFINITE);
         model.anyFlattenFailedProperty().addListener((obs, was, failed) -> alarm(failed));
+        table.sceneProperty().addListener((obs, was, scene) -> {
+            if (was != null) {
+                was.removePreLayoutPulseListener(this::rescueLayout);
+            }
+            if (scene != null) {
+                scene.addPreLayoutPulseListener(this::rescueLayout);
+            }
+        });
+    }
+
+    /**
+     * Before each layout pass: a flow left needing layout under a clean table gets its request through.
+     *
+     * <p>Why: JavaFX clears a parent's layout flag before laying it out, and a request made while an
+     * ancestor is laying out does not travel up. When the VirtualFlow's own layout resizes a row (first
+     * layout, a column resized) it asks for layout again from inside the table's layout pass, so it is
+     * left flagged under a clean table, and the cells' own requests ({@link ContainedCell} marks only
+     * itself and its parents up to the first flagged one) stop at the flow: the numbers in view stopped
+     * changing until something else re-laid out the table (seen: a quiet table showing a net USD long
+     * gone). Cheap when nothing is stuck (two flag reads); when stuck, one full flow layout.
+     */
+    private void rescueLayout() {
+        if (flow == null) {
+            flow = (VirtualFlow<?>) table.lookup(".virtual-flow");
+        }
+        if (flow != null && flow.isNeedsLayout() && !table.isNeedsLayout()) {
+            layoutRescues++;
+            flow.requestLayout();
+        }
+    }
+
+    /** How often {@link #rescueLayout} found the flow stuck (diagnostics for the load harness). */
+    public long layoutRescues() {
+        return layoutRescues;
     }
 
     private void alarm(boolean on) {

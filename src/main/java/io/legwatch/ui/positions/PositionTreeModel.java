@@ -7,7 +7,8 @@ import io.legwatch.engine.StrategyView;
 import io.legwatch.ui.Format;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.collections.FXCollections;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.scene.control.TreeItem;
 
 import java.util.ArrayList;
@@ -26,10 +27,10 @@ import java.util.Optional;
  * The tree's structure (children lists) is only touched when strategies or legs appear, vanish or
  * reorder; checking that allocates nothing, since under load it runs on every frame.
  *
- * <p><b>Naked first.</b> Strategies that need the trader now - FLATTEN_FAILED, then NAKED and
- * FLATTENING - are moved to the top, each group in configuration order, the rest follow in
- * configuration order. With 2,000 legs a red row scrolled out of view is a red row nobody sees. The
- * move is a permutation of the root's children, so the selected row stays selected.
+ * <p><b>Stable order.</b> Strategies stay in configuration order, Unassigned last: a status change
+ * changes one row in place (its pseudo-class), and rows never move under the trader's mouse. The
+ * strategies that need the trader now are listed, most severe first, by the {@link AttentionList}
+ * (the pinned table above), which this model updates from the same snapshot in the same call.
  * FX thread only; needs no running toolkit, so it is tested without one.
  */
 public final class PositionTreeModel {
@@ -43,11 +44,16 @@ public final class PositionTreeModel {
     private final Branch unassigned = new Branch(unassignedItem, false);
     private final ReadOnlyBooleanWrapper anyFlattenFailed = new ReadOnlyBooleanWrapper(this, "anyFlattenFailed");
     private final Map<String, StrategyBranch> strategies = new HashMap<>();
-    /** Orders the root's children: attention first, then configuration order, Unassigned last. */
-    private final Comparator<TreeItem<PositionRow>> order = Comparator.comparingInt(this::orderKey);
+    /** The strategies' items in configuration order (the root's children without Unassigned). */
+    private final List<TreeItem<PositionRow>> configOrder = new ArrayList<>();
+    private final AttentionList attention = new AttentionList();
+    /** Bumped when a strategy's auto-flatten switch changes (that state lives in the policy, not the snapshot). */
+    private final ReadOnlyIntegerWrapper autoArmedRevision = new ReadOnlyIntegerWrapper(this, "autoArmedRevision");
     private MonitorSnapshot shown;
     private long generation;
     private boolean orderDirty;
+    /** A strategy's severity or naked-since changed, or legs or strategies came or went: re-list attention. */
+    private boolean attentionDirty;
     private int unassignedCount = -1;
     private long lastAgeTickMs;
 
@@ -57,9 +63,17 @@ public final class PositionTreeModel {
         root.getChildren().add(unassignedItem);
     }
 
-    /** The (hidden) root: strategies needing attention, then the others in configuration order, then Unassigned. */
+    /** The (hidden) root of the big table: strategies in configuration order, then Unassigned. */
     public TreeItem<PositionRow> root() {
         return root;
+    }
+
+    /**
+     * The (hidden) root of the pinned table: the strategies that need attention, most severe first.
+     * Its items hold the same rows as the big table's, so both show the same state in the same pulse.
+     */
+    public TreeItem<PositionRow> attentionRoot() {
+        return attention.root();
     }
 
     /** True while any strategy's flatten has failed: the table's alarm animation runs only then. */
@@ -105,18 +119,35 @@ public final class PositionTreeModel {
         }
         if (membership) {
             strategies.values().removeIf(b -> b.generation != generation);
-            List<TreeItem<PositionRow>> children = new ArrayList<>(strategies.size() + 1);
-            strategies.values().forEach(b -> children.add(b.item));
-            children.add(unassignedItem);
-            children.sort(order);
-            root.getChildren().setAll(children);
-        } else if (orderDirty) {
-            // A permutation (not remove + add): the table keeps the selection on the same strategy.
-            FXCollections.sort(root.getChildren(), order);
+            orderDirty = true;
         }
-        orderDirty = false;
+        if (orderDirty) {
+            // Only when strategies come, go or are re-configured: a status never moves a row.
+            List<StrategyBranch> sorted = new ArrayList<>(strategies.values());
+            sorted.sort(Comparator.comparingInt(b -> b.configIndex));
+            configOrder.clear();
+            sorted.forEach(b -> configOrder.add(b.item));
+            List<TreeItem<PositionRow>> children = new ArrayList<>(configOrder);
+            children.add(unassignedItem);
+            root.getChildren().setAll(children);
+            orderDirty = false;
+            attentionDirty = true;
+        }
+        if (attentionDirty) {
+            attention.update(configOrder);
+            attentionDirty = false;
+        }
         anyFlattenFailed.set(failed);
         return changed;
+    }
+
+    /** A strategy's auto-flatten switch changed: every Auto cell, in both tables, re-reads it. */
+    public void autoArmedChanged() {
+        autoArmedRevision.set(autoArmedRevision.get() + 1);
+    }
+
+    public ReadOnlyIntegerProperty autoArmedRevision() {
+        return autoArmedRevision.getReadOnlyProperty();
     }
 
     /** Advances "naked for" to {@code nowMs} at every tick and leg ages once a second; driven by the one UI clock. */
@@ -150,22 +181,6 @@ public final class PositionTreeModel {
 
     public TreeItem<PositionRow> unassignedItem() {
         return unassignedItem;
-    }
-
-    private int orderKey(TreeItem<PositionRow> item) {
-        StrategyBranch b = item.getValue().strategyId() == null ? null : strategies.get(item.getValue().strategyId());
-        if (b == null || item.getValue().kind() != RowKind.STRATEGY) {
-            return Integer.MAX_VALUE; // Unassigned stays last
-        }
-        return rank(b.item.getValue().status()) * (1 << 24) + b.configIndex;
-    }
-
-    /** 0: the kill did not work; 1: naked or being flattened; 2: everything else. */
-    static int rank(HedgeStatus status) {
-        if (status == HedgeStatus.FLATTEN_FAILED) {
-            return 0;
-        }
-        return status == HedgeStatus.NAKED || status == HedgeStatus.FLATTENING ? 1 : 2;
     }
 
     /** The leg rows under one parent, matched to the views by position first (no allocation when nothing moved). */
@@ -222,6 +237,7 @@ public final class PositionTreeModel {
             }
             item.getChildren().setAll(next);
             legs = next;
+            attentionDirty = true;
         }
 
         void tick(long nowMs) {
@@ -245,10 +261,11 @@ public final class PositionTreeModel {
             if (row.source() == view) {
                 return 0;
             }
-            int rankBefore = row.source() == null ? -1 : rank(row.status());
+            int severityBefore = row.source() == null ? -1 : AttentionList.severity(row.status());
+            long nakedSinceBefore = row.nakedSinceMs();
             row.show(view, format, nowMs);
-            if (rank(view.status()) != rankBefore) {
-                orderDirty = true;
+            if (AttentionList.severity(view.status()) != severityBefore || view.nakedSinceMs() != nakedSinceBefore) {
+                attentionDirty = true;
             }
             return 1 + update(view.legs(), nowMs);
         }
