@@ -6,9 +6,15 @@ import io.legwatch.domain.VenueId;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The venue-independent meaning of HTTP statuses and I/O failures, used when the body says nothing more. */
 public final class HttpErrors {
+    private static final int MAX_BODY = 300;
+    private static final Pattern HTML_TITLE = Pattern.compile("<title[^>]*>(.*?)</title>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private HttpErrors() {
     }
 
@@ -37,8 +43,27 @@ public final class HttpErrors {
             kind = VenueError.Kind.REJECTED;
             what = "HTTP " + status;
         }
-        String body = Redactor.redact(bodySnippet);
+        String body = readable(Redactor.redact(bodySnippet));
         return new VenueError(venue, kind, "HTTP" + status, body.isEmpty() ? what : what + ": " + body);
+    }
+
+    /**
+     * What of an error body a trader can read in one line of the alarms log: a proxy's or CDN's HTML
+     * error page is reduced to its title (the whole page was shown before), any other body has its
+     * whitespace collapsed and is cut at {@value #MAX_BODY} characters.
+     */
+    static String readable(String body) {
+        String text = body == null ? "" : body.strip();
+        if (text.startsWith("<")) {
+            Matcher title = HTML_TITLE.matcher(text);
+            String t = title.find() ? WHITESPACE.matcher(title.group(1)).replaceAll(" ").strip() : "";
+            return t.isEmpty() ? "an HTML error page" : "HTML error page \"" + cut(t) + "\"";
+        }
+        return cut(WHITESPACE.matcher(text).replaceAll(" "));
+    }
+
+    private static String cut(String s) {
+        return s.length() <= MAX_BODY ? s : s.substring(0, MAX_BODY) + "...";
     }
 
     public static VenueError fromIo(VenueId venue, IOException e) {
