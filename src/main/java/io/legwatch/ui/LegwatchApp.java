@@ -9,6 +9,7 @@ import io.legwatch.domain.TimeSource;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +90,7 @@ public final class LegwatchApp extends Application {
         window = new MainWindow(session, settings, TimeSource.SYSTEM);
         Scene scene = window.attach(stage);
         StartupTimeline.mark("scene");
-        afterFirstPulse(scene);
+        afterFirstPulse(stage, scene);
         stage.show();
         StartupTimeline.mark("shown");
     }
@@ -98,19 +99,22 @@ public final class LegwatchApp extends Application {
      * After the first pulse that shows the window (CSS and layout done, its frame rendered next): ends
      * the start-up timeline and starts the session (venues, engine) on its own thread, so that neither
      * its CPU time nor its class loading competes with the first frame. Until its data arrives the
-     * window shows what the engine has (venues connecting), never made-up data.
+     * window shows what the engine has (venues connecting), never made-up data. The window icons are
+     * decoded on that thread too, after the session started.
      */
-    private void afterFirstPulse(Scene scene) {
+    private void afterFirstPulse(Stage stage, Scene scene) {
         Runnable once = new Runnable() {
             @Override
             public void run() {
                 scene.removePostLayoutPulseListener(this);
                 StartupTimeline.mark("first pulse");
-                log.info("Start-up timeline (wall ms since the process started / process CPU ms): {}",
-                        StartupTimeline.summary());
-                // runLater: out of the pulse, so this frame is rendered before the thread starts.
+                // runLater: out of the pulse (its scene graph handed to the renderer), so this frame is
+                // rendered before the thread starts.
                 Platform.runLater(() -> {
-                    Thread starter = new Thread(LegwatchApp.this::startSession, "session-start");
+                    StartupTimeline.mark("first pulse done");
+                    log.info("Start-up timeline (wall ms since the process started / process CPU ms / "
+                            + "CPU ms of the marking thread): {}", StartupTimeline.summary());
+                    Thread starter = new Thread(() -> startSession(stage), "session-start");
                     starter.setDaemon(true);
                     starter.start();
                 });
@@ -119,13 +123,15 @@ public final class LegwatchApp extends Application {
         scene.addPostLayoutPulseListener(once);
     }
 
-    private void startSession() {
+    private void startSession(Stage stage) {
         try {
             session.start();
             log.info("Session started: {}", session.label());
         } catch (RuntimeException e) {
             Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
         }
+        List<Image> icons = WindowIcons.load();
+        Platform.runLater(() -> stage.getIcons().setAll(icons));
     }
 
     @Override
