@@ -87,7 +87,7 @@ public final class MemoryHarness {
     }
 
     /** The test class path: exec:java runs us in a class loader of its own, not on java.class.path. */
-    private static String classPath() {
+    static String classPath() {
         ClassLoader loader = MemoryHarness.class.getClassLoader();
         if (loader instanceof URLClassLoader urls && urls.getURLs().length > 1) {
             List<String> parts = new ArrayList<>();

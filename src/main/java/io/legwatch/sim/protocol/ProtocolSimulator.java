@@ -11,8 +11,12 @@ import io.legwatch.sim.SimExchange;
 import io.legwatch.sim.demo.DemoScenario;
 import io.legwatch.sim.demo.DemoTrader;
 import io.legwatch.sim.demo.DemoWorld;
+import io.legwatch.sim.load.LoadGenerator;
+import io.legwatch.sim.load.LoadProfile;
+import io.legwatch.sim.load.LoadUniverse;
 import io.legwatch.sim.protocol.binance.BinanceFrontEnd;
 import io.legwatch.sim.protocol.bybit.BybitFrontEnd;
+import io.legwatch.sim.protocol.common.StreamTraffic;
 import io.legwatch.sim.protocol.deribit.DeribitFrontEnd;
 import io.legwatch.sim.protocol.okx.OkxFrontEnd;
 import org.slf4j.Logger;
@@ -28,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A seeded {@link SimExchange} running in real time with venue protocol front ends on 127.0.0.1, each
@@ -48,6 +53,11 @@ import java.util.Set;
  * legs; choose it with an explicit assignment.
  *
  * <p>Every front end serves the simulator's symbols unchanged (BTCUSDT, BTC-PERPETUAL, ...).
+ *
+ * <p>With a {@link LoadProfile} ({@link Options#load()}) the exchange has exactly the assigned accounts,
+ * lists the profile's {@link LoadUniverse} instead of the demo instruments (every leg a linear perp
+ * when a front end serves no spot), and a {@link LoadGenerator} drives it at the profile's rate with
+ * injected leg failures: the issue-7 load over the wire, for a Legwatch in a process of its own.
  */
 public final class ProtocolSimulator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ProtocolSimulator.class);
@@ -83,6 +93,12 @@ public final class ProtocolSimulator implements AutoCloseable {
     public static final Map<Protocol, VenueId> DEFAULT_ASSIGNMENT = defaultAssignment();
     /** The same seed as demo mode's default. */
     public static final long DEFAULT_SEED = 7;
+    /**
+     * Under a load profile: the mix the in-process loopback benchmark used (Bybit v5, Binance USD-M,
+     * OKX v5), so the two measure the same wire formats.
+     */
+    public static final Map<Protocol, VenueId> LOAD_ASSIGNMENT = Map.of(Protocol.BYBIT, SimExchange.SIM_A,
+            Protocol.BINANCE, SimExchange.SIM_B, Protocol.OKX, SimExchange.SIM_C);
 
     private static Map<Protocol, VenueId> defaultAssignment() {
         Map<Protocol, VenueId> m = new EnumMap<>(Protocol.class);
@@ -132,9 +148,18 @@ public final class ProtocolSimulator implements AutoCloseable {
      * @param demoTrader  run the demo trader (opens and rebalances the demo strategies)
      * @param portBase    0 = ephemeral ports; else protocol {@code i} (in {@link Protocol} order) binds portBase + i
      * @param assignment  which protocol serves which simulator account (one account per protocol at most)
+     * @param load        null, or the load to generate (not with the demo trader)
      */
-    public record Options(long seed, boolean demoTrader, int portBase, Map<Protocol, VenueId> assignment) {
+    public record Options(long seed, boolean demoTrader, int portBase, Map<Protocol, VenueId> assignment,
+                          LoadProfile load) {
+        public Options(long seed, boolean demoTrader, int portBase, Map<Protocol, VenueId> assignment) {
+            this(seed, demoTrader, portBase, assignment, null);
+        }
+
         public Options {
+            if (load != null && demoTrader) {
+                throw new IllegalArgumentException("the load profile and the demo trader exclude each other");
+            }
             assignment = Map.copyOf(assignment);
             if (portBase < 0 || portBase > 65_535 - Protocol.values().length) {
                 throw new IllegalArgumentException("port base out of range: " + portBase);
@@ -157,18 +182,36 @@ public final class ProtocolSimulator implements AutoCloseable {
     private final DemoScenario scenario;
     private final DemoWorld world;
     private final SimClock clock;
+    private final LoadUniverse universe;
+    private volatile LoadGenerator load;
     private final long seed;
+    private final Options options;
     private final List<AutoCloseable> frontEnds = new ArrayList<>();
+    private final List<Supplier<StreamTraffic>> traffic = new ArrayList<>();
     private final List<Served> served = new ArrayList<>();
 
     private ProtocolSimulator(Options options, TimeSource time) {
         this.seed = options.seed();
-        if (options.demoTrader()) {
+        this.options = options;
+        if (options.load() != null) {
+            world = null;
+            scenario = null;
+            clock = null; // the load generator steps the exchange itself
+            List<VenueId> accounts = options.assignment().values().stream()
+                    .sorted(java.util.Comparator.comparing(VenueId::value)).toList();
+            exchange = new SimExchange(options.seed(), time.millis(), accounts);
+            boolean spotEverywhere = options.assignment().keySet().stream().allMatch(p -> p.shows(InstrumentKind.SPOT));
+            universe = spotEverywhere ? LoadUniverse.of(options.load(), exchange)
+                    : LoadUniverse.linearOnly(options.load(), exchange);
+            universe.install(exchange);
+        } else if (options.demoTrader()) {
+            universe = null;
             world = DemoWorld.create(options.seed(), time);
             exchange = world.exchange();
             scenario = world.scenario();
             clock = null;
         } else {
+            universe = null;
             world = null;
             exchange = new SimExchange(options.seed(), time.millis(), accounts(options.assignment()));
             scenario = DemoScenario.standard(exchange);
@@ -185,7 +228,9 @@ public final class ProtocolSimulator implements AutoCloseable {
         ProtocolSimulator sim = new ProtocolSimulator(options, time);
         try {
             sim.startFrontEnds(options);
-            if (sim.world != null) {
+            if (sim.universe != null) {
+                sim.load = LoadGenerator.start(sim.exchange, sim.universe);
+            } else if (sim.world != null) {
                 sim.world.start();
             } else {
                 sim.clock.start();
@@ -225,6 +270,7 @@ public final class ProtocolSimulator implements AutoCloseable {
             case BINANCE -> {
                 BinanceFrontEnd fe = new BinanceFrontEnd(exchange, account, key, secret, TimeSource.SYSTEM, seed);
                 frontEnds.add(fe);
+                traffic.add(fe::streamTraffic);
                 int bound = fe.start(port);
                 yield new Served(p, id, account, bound, fe.restBase(), fe.wsBase(), key, secret, null);
             }
@@ -238,12 +284,14 @@ public final class ProtocolSimulator implements AutoCloseable {
             case BYBIT -> {
                 BybitFrontEnd fe = new BybitFrontEnd(exchange, account, key, secret, TimeSource.SYSTEM);
                 frontEnds.add(fe);
+                traffic.add(fe::streamTraffic);
                 int bound = fe.start(port);
                 yield new Served(p, id, account, bound, host + bound, ws + bound + "/v5/private", key, secret, null);
             }
             case OKX -> {
                 OkxFrontEnd fe = new OkxFrontEnd(exchange, account, key, secret, passphrase, TimeSource.SYSTEM);
                 frontEnds.add(fe);
+                traffic.add(fe::streamTraffic);
                 int bound = fe.start(port);
                 yield new Served(p, id, account, bound, host + bound, ws + bound + "/ws/v5/private", key, secret,
                         passphrase);
@@ -278,6 +326,27 @@ public final class ProtocolSimulator implements AutoCloseable {
         return List.copyOf(served);
     }
 
+    public Options options() {
+        return options;
+    }
+
+    /** The running load generator, under a load profile. */
+    public Optional<LoadGenerator> load() {
+        return Optional.ofNullable(load);
+    }
+
+    /**
+     * Frames the stream connections have written and have queued, over every front end but Deribit's
+     * (whose connections do not count them); a growing queue means the client does not keep up.
+     */
+    public StreamTraffic streamTraffic() {
+        StreamTraffic sum = StreamTraffic.NONE;
+        for (Supplier<StreamTraffic> t : traffic) {
+            sum = sum.plus(t.get());
+        }
+        return sum;
+    }
+
     public Optional<DemoTrader> trader() {
         return world == null ? Optional.empty() : Optional.of(world.trader());
     }
@@ -286,13 +355,14 @@ public final class ProtocolSimulator implements AutoCloseable {
      * The demo strategies whose every leg is visible through a started front end, with each leg moved
      * from its simulator account to the front end's venue id (symbols are unchanged). A strategy with
      * a leg on an unserved account, or on an instrument kind its front end's connector does not read,
-     * is left out: half a strategy would show as NAKED when it is not.
+     * is left out: half a strategy would show as NAKED when it is not. Under a load profile: the
+     * profile's strategies.
      */
     public List<Strategy> mappedStrategies() {
         Map<VenueId, Served> byAccount = new LinkedHashMap<>();
         served.forEach(s -> byAccount.put(s.account(), s));
         List<Strategy> out = new ArrayList<>();
-        for (Strategy s : scenario.strategies()) {
+        for (Strategy s : universe != null ? universe.strategies() : scenario.strategies()) {
             List<Leg> legs = new ArrayList<>();
             for (Leg leg : s.legs()) {
                 Served fe = byAccount.get(leg.instrument().venue());
@@ -313,6 +383,10 @@ public final class ProtocolSimulator implements AutoCloseable {
     /** Stops the clock (and trader), then every front end. Idempotent. */
     @Override
     public void close() {
+        LoadGenerator running = load;
+        if (running != null) {
+            running.close();
+        }
         if (world != null) {
             world.close();
         }

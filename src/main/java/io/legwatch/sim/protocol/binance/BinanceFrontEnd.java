@@ -5,6 +5,7 @@ import io.legwatch.domain.VenueId;
 import io.legwatch.sim.SimExchange;
 import io.legwatch.sim.SimLink;
 import io.legwatch.sim.SimSubscription;
+import io.legwatch.sim.protocol.common.StreamTraffic;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -118,6 +119,11 @@ public final class BinanceFrontEnd implements AutoCloseable {
     /** Open user-stream connections (for tests and the fault panel). */
     public int openStreams() {
         return hub.openSockets();
+    }
+
+    /** What the open user streams have written and have queued. */
+    public StreamTraffic streamTraffic() {
+        return hub.traffic();
     }
 
     /** Stops serving: drops the streams, unsubscribes from the exchange, closes the port. Idempotent. */

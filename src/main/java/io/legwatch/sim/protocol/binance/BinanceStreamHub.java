@@ -11,6 +11,7 @@ import io.legwatch.domain.VenueId;
 import io.legwatch.sim.SimLink;
 import io.legwatch.sim.SimListener;
 import io.legwatch.sim.VenueSnapshot;
+import io.legwatch.sim.protocol.common.StreamTraffic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -146,6 +147,15 @@ final class BinanceStreamHub implements SimListener {
 
     int openSockets() {
         return sockets.size();
+    }
+
+    /** Frames written and queued, summed over the open user streams. */
+    StreamTraffic traffic() {
+        var sum = StreamTraffic.NONE;
+        for (BinanceStreamSocket s : sockets) {
+            sum = sum.plus(s.traffic());
+        }
+        return sum;
     }
 
     /** A request frame from the client: LIST_SUBSCRIPTIONS / SUBSCRIBE / UNSUBSCRIBE. */

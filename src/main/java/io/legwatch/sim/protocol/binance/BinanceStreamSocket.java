@@ -1,5 +1,6 @@
 package io.legwatch.sim.protocol.binance;
 
+import io.legwatch.sim.protocol.common.StreamTraffic;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -16,6 +17,8 @@ public final class BinanceStreamSocket extends Session.Listener.AbstractAutoDema
     private final Deque<String> queue = new ArrayDeque<>();
     private final java.util.Set<String> markSymbols = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private boolean writing;
+    /** Frames finished writing (guarded by queue), for the load run's keep-up check. */
+    private long written;
     private volatile long openedAtMs;
 
     BinanceStreamSocket(BinanceStreamHub hub, String listenKey) {
@@ -78,6 +81,20 @@ public final class BinanceStreamSocket extends Session.Listener.AbstractAutoDema
         writeNext();
     }
 
+    /** Frames written and frames queued on this connection. */
+    StreamTraffic traffic() {
+        synchronized (queue) {
+            return new StreamTraffic(written, queue.size());
+        }
+    }
+
+    private void frameWritten() {
+        synchronized (queue) {
+            written++;
+        }
+        writeNext();
+    }
+
     private void writeNext() {
         String next;
         synchronized (queue) {
@@ -95,7 +112,7 @@ public final class BinanceStreamSocket extends Session.Listener.AbstractAutoDema
             }
             return;
         }
-        s.sendText(next, Callback.from(this::writeNext, failure -> {
+        s.sendText(next, Callback.from(this::frameWritten, failure -> {
             synchronized (queue) {
                 queue.clear();
                 writing = false;

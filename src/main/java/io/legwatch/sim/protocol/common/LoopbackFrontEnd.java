@@ -120,6 +120,11 @@ public abstract class LoopbackFrontEnd implements AutoCloseable {
 
     // ---- for the venue's REST handler and sockets ----
 
+    /** What this front end's open stream connections have written and have queued. */
+    public final StreamTraffic streamTraffic() {
+        return sockets.traffic();
+    }
+
     public final WireFaults faults() {
         return faults;
     }

@@ -54,6 +54,17 @@ public final class OpenSockets {
         open.forEach(s -> s.sendRaw(text));
     }
 
+    /** Frames written and frames queued, summed over the open connections. */
+    public StreamTraffic traffic() {
+        long written = 0;
+        long queued = 0;
+        for (SocketWriter s : open) {
+            written += s.written();
+            queued += s.queued();
+        }
+        return new StreamTraffic(written, queued);
+    }
+
     public int count() {
         return open.size();
     }

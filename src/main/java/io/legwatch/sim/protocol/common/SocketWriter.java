@@ -22,6 +22,8 @@ public final class SocketWriter {
     private volatile Session session;
     private boolean writing;
     private String heldForReorder;
+    /** Frames Jetty has finished writing; with {@link #queued()} it shows whether the reader keeps up. */
+    private long written;
 
     /** @param venue and {@code connId} name the connection in logs */
     public SocketWriter(WireFaults faults, String venue, String connId) {
@@ -102,9 +104,20 @@ public final class SocketWriter {
         }));
     }
 
+    /** Frames written to the socket so far on this connection. */
+    public synchronized long written() {
+        return written;
+    }
+
+    /** Frames waiting behind the one being written: grows when the reader does not keep up. */
+    public synchronized int queued() {
+        return queue.size();
+    }
+
     private void next() {
         String text;
         synchronized (this) {
+            written++;
             text = queue.poll();
             if (text == null) {
                 writing = false;
