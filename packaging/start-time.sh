@@ -48,7 +48,7 @@ for run in $(seq 1 "$runs"); do
   win=
   for _ in $(seq 1 3000); do
     win=$(xdotool search --onlyvisible --name '^Legwatch' 2>/dev/null | head -1) && [ -n "$win" ] && break
-    kill -0 "$app" 2>/dev/null || { tail -5 "$log"; echo "run $run: the app exited before its window appeared" >&2; exit 1; }
+    kill -0 "$app" 2>/dev/null || { tail -40 "$log"; st=0; wait "$app" || st=$?; echo "run $run: the app exited (status $st) before its window appeared" >&2; exit 1; }
     sleep 0.02
   done
   t1=$(date +%s%N)

@@ -6,7 +6,12 @@ import javafx.scene.Parent;
 
 import java.util.Objects;
 
-/** Our stylesheet, for the main scene and for dialogs (each dialog has its own scene). */
+/**
+ * Our stylesheet, for the main scene and for dialogs (each dialog has its own scene). The build
+ * compiles legwatch.css to legwatch.bss beside it (process-classes, src/build/CssToBinary.java) and
+ * JavaFX loads the .bss for this URL: after editing the CSS, build with Maven (an IDE that only copies
+ * resources would keep showing the old .bss; CssBinaryTest catches that).
+ */
 public final class Css {
     private static final String URL = Objects.requireNonNull(
             Css.class.getResource("/io/legwatch/ui/legwatch.css"), "legwatch.css missing").toExternalForm();

@@ -9,6 +9,7 @@ import io.legwatch.domain.TimeSource;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ public final class LegwatchApp extends Application {
     /*
      * Not static: the class is initialised on the main thread (prepare) before the toolkit starts, and
      * the first logger initialises Logback (its XML configuration: a few hundred ms of class loading).
-     * That is left to the session-build thread, beside the toolkit's start (see prepare).
+     * That is left to its own thread, beside the toolkit's start and the session's construction (see prepare).
      */
     private final Logger log = LoggerFactory.getLogger(LegwatchApp.class);
 
@@ -42,9 +43,16 @@ public final class LegwatchApp extends Application {
      * background thread, so it overlaps the JavaFX toolkit's own start-up. Call before launching.
      */
     public static void prepare(List<String> args) {
-        prepared = CompletableFuture.supplyAsync(() -> {
-            LoggerFactory.getILoggerFactory(); // Logback starts here, off the main and FX threads
+        // Logback configures itself (XML, a few hundred ms) on its own thread, beside the session's
+        // construction rather than before it: the FX thread waits for the session, not for logging.
+        // Loggers taken meanwhile on other threads are SLF4J substitutes whose events are replayed.
+        Thread logging = new Thread(() -> {
+            LoggerFactory.getILoggerFactory();
             StartupTimeline.mark("logging");
+        }, "logging-init");
+        logging.setDaemon(true);
+        logging.start();
+        prepared = CompletableFuture.supplyAsync(() -> {
             LegwatchSession session = AppWiring.fromArgs(args);
             StartupTimeline.mark("session built");
             return session;
@@ -89,43 +97,63 @@ public final class LegwatchApp extends Application {
         window = new MainWindow(session, settings, TimeSource.SYSTEM);
         Scene scene = window.attach(stage);
         StartupTimeline.mark("scene");
-        afterFirstPulse(scene);
+        afterFirstPulse(stage, scene);
         stage.show();
         StartupTimeline.mark("shown");
     }
 
     /**
-     * After the first pulse that shows the window (CSS and layout done, its frame rendered next): ends
-     * the start-up timeline and starts the session (venues, engine) on its own thread, so that neither
-     * its CPU time nor its class loading competes with the first frame. Until its data arrives the
-     * window shows what the engine has (venues connecting), never made-up data.
+     * After the first frame: ends the start-up timeline and starts the session (venues, engine) on its
+     * own thread, so that neither its CPU time nor its class loading competes with the first frame (on
+     * two cores they did: the session's start ran beside the renderer painting that frame). Until its
+     * data arrives the window shows what the engine has (venues connecting), never made-up data. The
+     * window icons are decoded on that thread too, after the session started.
+     *
+     * <p>"After the first frame" without a public rendered callback, so an ordering that holds in
+     * practice, not a guarantee: the renderer paints and uploads a frame while holding the render lock,
+     * and the next pulse that has changes to synchronise (the clock and the pump make them) waits for
+     * that lock, so a runLater from the second pulse usually runs once the first frame is painted. It
+     * costs the session one more pulse at most (the second pulse is requested explicitly).
      */
-    private void afterFirstPulse(Scene scene) {
-        Runnable once = new Runnable() {
+    private void afterFirstPulse(Stage stage, Scene scene) {
+        Runnable listener = new Runnable() {
+            private int pulses;
+
             @Override
             public void run() {
+                pulses++;
+                if (pulses == 1) {
+                    StartupTimeline.mark("first pulse");
+                    // runLater: out of the pulse, once its scene graph is handed to the renderer.
+                    Platform.runLater(() -> {
+                        StartupTimeline.mark("first pulse done");
+                        Platform.requestNextPulse(); // the second pulse must come even if nothing changes
+                    });
+                    return;
+                }
                 scene.removePostLayoutPulseListener(this);
-                StartupTimeline.mark("first pulse");
-                log.info("Start-up timeline (wall ms since the process started / process CPU ms): {}",
-                        StartupTimeline.summary());
-                // runLater: out of the pulse, so this frame is rendered before the thread starts.
                 Platform.runLater(() -> {
-                    Thread starter = new Thread(LegwatchApp.this::startSession, "session-start");
+                    StartupTimeline.mark("second pulse done");
+                    log.info("Start-up timeline (wall ms since the process started / process CPU ms / "
+                            + "CPU ms of the marking thread): {}", StartupTimeline.summary());
+                    Thread starter = new Thread(() -> startSession(stage), "session-start");
                     starter.setDaemon(true);
                     starter.start();
                 });
             }
         };
-        scene.addPostLayoutPulseListener(once);
+        scene.addPostLayoutPulseListener(listener);
     }
 
-    private void startSession() {
+    private void startSession(Stage stage) {
         try {
             session.start();
             log.info("Session started: {}", session.label());
         } catch (RuntimeException e) {
             Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
         }
+        List<Image> icons = WindowIcons.load();
+        Platform.runLater(() -> stage.getIcons().setAll(icons));
     }
 
     @Override

@@ -300,7 +300,7 @@ public final class MainWindow {
         scene.addPostLayoutPulseListener(pump::onRendered);
         stage.setScene(scene);
         stage.setTitle("Legwatch \u2014 " + session.label());
-        WindowIcons.apply(stage);
+        // Window icons are set after the first frame (LegwatchApp): decoding them is not part of it.
         // Below this the table and the kill switch stop being readable.
         stage.setMinWidth(Math.min(MIN_WIDTH, javafx.stage.Screen.getPrimary().getVisualBounds().getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight()));

@@ -1,9 +1,10 @@
 package io.legwatch.ui;
 
 import javafx.scene.image.Image;
-import javafx.stage.Stage;
 
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Window icons from {@code /io/legwatch/ui/icons/legwatch-N.png}; sizes that are missing are skipped quietly. */
 final class WindowIcons {
@@ -12,15 +13,21 @@ final class WindowIcons {
     private WindowIcons() {
     }
 
-    static void apply(Stage stage) {
+    /**
+     * Decodes every icon size. Any thread (the app does it after the first frame, off the FX thread:
+     * six PNG decodes are not part of what the trader first sees).
+     */
+    static List<Image> load() {
+        List<Image> icons = new ArrayList<>();
         for (int size : SIZES) {
             try (InputStream in = WindowIcons.class.getResourceAsStream("/io/legwatch/ui/icons/legwatch-" + size + ".png")) {
                 if (in != null) {
-                    stage.getIcons().add(new Image(in));
+                    icons.add(new Image(in));
                 }
             } catch (java.io.IOException ignoredMissingOrUnreadableIconIsCosmetic) {
                 // An icon is cosmetic: a missing or broken one must never stop the window.
             }
         }
+        return icons;
     }
 }
