@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 /** The per-row Flatten button: on strategy rows and on assigned leg rows. One button per cell, reused. */
 final class ActionCell extends ContainedCell<PositionRow> {
     private final Button button = new Button("Flatten", new FontIcon("mdal-clear_all"));
-    private final Tooltip strategyTip = new Tooltip("Flatten every leg of this strategy (asks first)");
-    private final Tooltip legTip = new Tooltip("Flatten this leg only (asks first)");
+    private Tooltip strategyTip;
+    private Tooltip legTip;
 
     ActionCell(Consumer<PositionRow> onFlatten) {
         getStyleClass().add("action-cell");
@@ -23,6 +23,19 @@ final class ActionCell extends ContainedCell<PositionRow> {
                 onFlatten.accept(row);
             }
         });
+        HoverTooltips.onHover(button, this::tooltip);
+    }
+
+    private Tooltip tooltip() {
+        PositionRow row = getItem();
+        if (row == null) {
+            return null;
+        }
+        if (row.kind() == RowKind.STRATEGY) {
+            return strategyTip != null ? strategyTip
+                    : (strategyTip = new Tooltip("Flatten every leg of this strategy (asks first)"));
+        }
+        return legTip != null ? legTip : (legTip = new Tooltip("Flatten this leg only (asks first)"));
     }
 
     @Override
@@ -35,7 +48,6 @@ final class ActionCell extends ContainedCell<PositionRow> {
         }
         boolean strategy = row.kind() == RowKind.STRATEGY;
         button.setContentDisplay(strategy ? ContentDisplay.LEFT : ContentDisplay.GRAPHIC_ONLY);
-        button.setTooltip(strategy ? strategyTip : legTip);
         // No per-strategy id: when a strategy moves to the top every visible row shows another item,
         // and a new id re-matches the button's CSS from scratch. Tests find it through its row.
         setGraphic(button);

@@ -27,10 +27,13 @@ final class AutoCell extends ContainedCell<PositionRow> {
         getStyleClass().add("auto-cell");
         toggle.getStyleClass().addAll("auto-toggle", "small");
         toggle.setFocusTraversable(false);
-        toggle.setTooltip(new Tooltip("Automatic flatten for this strategy: armed lets the policy flatten it "
-                + "when it stays naked; it acts only while the global Auto-flatten switch is armed too"));
+        Tooltip[] made = new Tooltip[2];
+        HoverTooltips.onHover(toggle, () -> made[0] != null ? made[0] : (made[0] = new Tooltip(
+                "Automatic flatten for this strategy: armed lets the policy flatten it when it stays naked; it acts "
+                        + "only while the global Auto-flatten switch is armed too")));
         firesIn.getStyleClass().add("auto-fires-in");
-        firesIn.setTooltip(new Tooltip("Naked beyond the threshold: automatic flatten fires when this reaches zero"));
+        HoverTooltips.onHover(firesIn, () -> made[1] != null ? made[1] : (made[1] = new Tooltip(
+                "Naked beyond the threshold: automatic flatten fires when this reaches zero")));
         firesIn.managedProperty().bind(firesIn.textProperty().isNotEmpty());
         firesIn.visibleProperty().bind(firesIn.managedProperty());
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);

@@ -7,15 +7,29 @@ import javafx.scene.control.Tooltip;
  * (right-aligned, monospaced). Long-text cells also show the full text in a tooltip.
  */
 final class TextCell extends ContainedCell<String> {
-    private final Tooltip tooltip;
+    private Tooltip tooltip;
 
     TextCell(String... styleClasses) {
         getStyleClass().addAll(styleClasses);
-        tooltip = null;
     }
 
     TextCell(boolean fullTextTooltip) {
-        tooltip = fullTextTooltip ? new Tooltip() : null;
+        if (fullTextTooltip) {
+            HoverTooltips.onHover(this, this::fullText);
+        }
+    }
+
+    private Tooltip fullText() {
+        String text = getText();
+        if (text == null || text.isEmpty()) {
+            return null;
+        }
+        if (tooltip == null) {
+            tooltip = new Tooltip();
+            tooltip.setOnShowing(e -> tooltip.setText(getText())); // the text may change while the pointer rests
+        }
+        tooltip.setText(text);
+        return tooltip;
     }
 
     @Override
@@ -23,9 +37,8 @@ final class TextCell extends ContainedCell<String> {
         super.updateItem(item, empty);
         boolean blank = empty || item == null || item.isEmpty();
         setText(blank ? null : item);
-        if (tooltip != null) {
-            tooltip.setText(blank ? "" : item);
-            setTooltip(blank ? null : tooltip);
+        if (blank && getTooltip() != null) {
+            setTooltip(null);
         }
     }
 }
