@@ -8,7 +8,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -34,19 +33,12 @@ class AlertsWindowTest {
     private final FakeSession session = new FakeSession();
     private MainWindow window;
 
-    @BeforeAll
-    static void theme() {
-        System.setProperty("legwatch.test", "true");
-    }
-
     @Start
     void start(Stage stage) {
-        Css.installTheme();
         session.snapshot.set(snapshot(1, List.of(strategy("s1", HedgeStatus.HEDGED, 0, 0,
                 leg("s1", "spot", A, "BTC", 1.0, 65_000, HedgeStatus.HEDGED, 500),
                 leg("s1", "perp", B, "BTCUSDT", -1.0, 65_000, HedgeStatus.HEDGED, 600))), List.of()));
-        window = new MainWindow(session, null, TimeSource.SYSTEM);
-        window.attach(stage);
+        window = TestWindow.open(stage, session, TimeSource.SYSTEM);
         stage.show();
     }
 

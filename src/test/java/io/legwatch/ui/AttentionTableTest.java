@@ -13,7 +13,6 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -44,17 +43,10 @@ class AttentionTableTest {
     private final FakeSession session = new FakeSession();
     private MainWindow window;
 
-    @BeforeAll
-    static void theme() {
-        System.setProperty("legwatch.test", "true");
-    }
-
     @Start
     void start(Stage stage) {
-        Css.installTheme();
         session.snapshot.set(snapshot(1, strategies(), List.of()));
-        window = new MainWindow(session, null, TimeSource.SYSTEM);
-        window.attach(stage);
+        window = TestWindow.open(stage, session, TimeSource.SYSTEM);
         stage.setWidth(1200);
         stage.setHeight(700);
         stage.show();

@@ -5,7 +5,6 @@ import io.legwatch.engine.MonitorSnapshot;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,17 +44,10 @@ class LatencyStatusTest {
     private final FakeSession session = new FakeSession();
     private MainWindow window;
 
-    @BeforeAll
-    static void theme() {
-        System.setProperty("legwatch.test", "true");
-    }
-
     @Start
     void start(Stage stage) {
-        Css.installTheme();
         session.snapshot.set(received(1, BASE_NANOS - TimeUnit.MILLISECONDS.toNanos(5)));
-        window = new MainWindow(session, null, manual);
-        window.attach(stage);
+        window = TestWindow.open(stage, session, manual);
         stage.show();
     }
 

@@ -12,7 +12,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -46,11 +45,6 @@ class MainWindowViewTest {
     private final StrategyView hedged = strategy("s2", HedgeStatus.HEDGED, 0, 0,
             leg("s2", "spot", A, "ETH", 10, 3_000, HedgeStatus.HEDGED, 500),
             leg("s2", "perp", B, "ETHUSDT", -10, 3_000, HedgeStatus.HEDGED, 500));
-
-    @BeforeAll
-    static void theme() {
-        System.setProperty("legwatch.test", "true");
-    }
 
     @Start
     void start(Stage stage) {

@@ -8,7 +8,6 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeTableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -32,19 +31,12 @@ class PositionTooltipsTest {
     private final FakeSession session = new FakeSession();
     private MainWindow window;
 
-    @BeforeAll
-    static void testMode() {
-        System.setProperty("legwatch.test", "true");
-    }
-
     @Start
     void start(Stage stage) {
-        Css.installTheme();
         session.snapshot.set(snapshot(1, List.of(strategy("basis", HedgeStatus.NAKED, 65_000, 1_000,
                 leg("basis", "spot", A, "BTC-USD", 1.0, 65_000, HedgeStatus.NAKED, 500),
                 leg("basis", "perp", B, "BTCUSDT", 0, 65_000, HedgeStatus.NAKED, 500))), List.of()));
-        window = new MainWindow(session, null, TimeSource.SYSTEM);
-        window.attach(stage);
+        window = TestWindow.open(stage, session, TimeSource.SYSTEM);
         stage.setWidth(1200);
         stage.setHeight(700);
         stage.show();

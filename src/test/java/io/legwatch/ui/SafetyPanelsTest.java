@@ -8,7 +8,6 @@ import io.legwatch.flatten.DeadManSwitches;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -37,17 +36,10 @@ class SafetyPanelsTest {
             leg("s1", "spot", A, "BTC", 1.0, 65_000, HedgeStatus.NAKED, 500),
             leg("s1", "perp", B, "BTCUSDT", 0, 65_000, HedgeStatus.NAKED, 600));
 
-    @BeforeAll
-    static void theme() {
-        System.setProperty("legwatch.test", "true");
-    }
-
     @Start
     void start(Stage stage) {
-        Css.installTheme();
         session.snapshot.set(snapshot(1, List.of(naked), List.of()));
-        window = new MainWindow(session, null, TimeSource.SYSTEM);
-        window.attach(stage);
+        window = TestWindow.open(stage, session, TimeSource.SYSTEM);
         stage.show();
     }
 

@@ -9,7 +9,6 @@ import io.legwatch.ui.MainWindow;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,11 +31,6 @@ class MuteSettingWindowTest {
     static Path dir;
     private SettingsStore store;
     private MainWindow window;
-
-    @BeforeAll
-    static void theme() {
-        System.setProperty("legwatch.test", "true");
-    }
 
     @Start
     void start(Stage stage) throws IOException {
