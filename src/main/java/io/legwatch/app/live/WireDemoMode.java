@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +65,7 @@ public final class WireDemoMode extends WiredSession {
             List<Strategy> strategies = simulator.mappedStrategies();
             AppConfig config = ConfigLoader.parse(SimConfigWriter.write(simulator.served(), strategies),
                     "the wire demo");
-            this.factory = new ConnectorFactory(new CredentialResolver(simOnlyKeys(simulator.served())::get),
+            this.factory = new ConnectorFactory(new CredentialResolver(Served.credentialEnvironment(simulator.served())::get),
                     simulator::exchange, TimeSource.SYSTEM);
             this.connectors = factory.createAll(config);
             this.monitor = new HedgeMonitor(config.domainStrategies(), LiveMode.monitorSettings(config),
@@ -86,17 +85,6 @@ public final class WireDemoMode extends WiredSession {
             simulator.close();
             throw e;
         }
-    }
-
-    /** The generated sim-only keys, by the environment variable names the generated config reads. */
-    private static Map<String, String> simOnlyKeys(List<Served> served) {
-        Map<String, String> keys = new HashMap<>();
-        for (Served s : served) {
-            keys.put(s.apiKeyEnv(), s.apiKey());
-            keys.put(s.apiSecretEnv(), s.apiSecret());
-            s.passphraseEnv().ifPresent(name -> keys.put(name, s.passphrase()));
-        }
-        return keys;
     }
 
     @Override

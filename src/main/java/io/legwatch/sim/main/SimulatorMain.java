@@ -235,11 +235,7 @@ public final class SimulatorMain {
                     s.account(), s.restUrl(), s.wsUrl()));
         }
         lines.add("# sim-only keys (they open nothing but this simulator):");
-        for (Served s : served) {
-            lines.add("export " + s.apiKeyEnv() + "=" + s.apiKey());
-            lines.add("export " + s.apiSecretEnv() + "=" + s.apiSecret());
-            s.passphraseEnv().ifPresent(p -> lines.add("export " + p + "=" + s.passphrase()));
-        }
+        Served.credentialEnvironment(served).forEach((name, value) -> lines.add("export " + name + "=" + value));
         lines.add("# demo strategies mapped onto these venues: " + (strategies.isEmpty() ? "none"
                 : strategies.size() > 12 ? strategies.size() + " (load profile)"
                 : String.join(", ", strategies.stream().map(Strategy::id).toList()))

@@ -135,6 +135,25 @@ public final class ProtocolSimulator implements AutoCloseable {
             return "LEGWATCH_SIM_" + protocol.name();
         }
 
+        /**
+         * The sim-only credentials by the environment variable names the generated config reads them
+         * from, in that order: key, secret, passphrase (OKX).
+         */
+        public Map<String, String> credentialEnvironment() {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put(apiKeyEnv(), apiKey);
+            env.put(apiSecretEnv(), apiSecret);
+            passphraseEnv().ifPresent(name -> env.put(name, passphrase));
+            return env;
+        }
+
+        /** Every account's {@link #credentialEnvironment()}, for a Legwatch started on the generated config. */
+        public static Map<String, String> credentialEnvironment(List<Served> served) {
+            Map<String, String> env = new LinkedHashMap<>();
+            served.forEach(s -> env.putAll(s.credentialEnvironment()));
+            return env;
+        }
+
         @Override
         public String toString() {
             return "Served[" + protocol.type() + " " + venueId + " on " + account + ", " + restUrl + ", " + wsUrl + "]";

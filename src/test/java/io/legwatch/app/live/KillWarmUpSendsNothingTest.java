@@ -94,12 +94,7 @@ class KillWarmUpSendsNothingTest {
             }
 
             AppConfig config = ConfigLoader.parse(SimConfigWriter.write(sim.served(), List.of()), "warm-up test");
-            Map<String, String> keys = new HashMap<>();
-            for (Served s : sim.served()) {
-                keys.put(s.apiKeyEnv(), s.apiKey());
-                keys.put(s.apiSecretEnv(), s.apiSecret());
-                s.passphraseEnv().ifPresent(name -> keys.put(name, s.passphrase()));
-            }
+            Map<String, String> keys = Served.credentialEnvironment(sim.served());
             ConnectorFactory factory = new ConnectorFactory(new CredentialResolver(keys::get), sim::exchange,
                     TimeSource.SYSTEM);
             List<VenueConnector> connectors = factory.createAll(config);

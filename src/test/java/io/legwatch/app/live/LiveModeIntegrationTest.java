@@ -29,7 +29,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,7 +86,7 @@ class LiveModeIntegrationTest {
         Files.writeString(file, SimConfigWriter.write(sim.served(), mapped));
         AppConfig config = ConfigLoader.load(file);
         Set<Thread> before = Thread.getAllStackTraces().keySet();
-        live = new LiveMode(config, file.toString(), new CredentialResolver(env(sim.served())::get),
+        live = new LiveMode(config, file.toString(), new CredentialResolver(Served.credentialEnvironment(sim.served())::get),
                 dir.resolve("journal"), TimeSource.SYSTEM);
         live.start();
 
@@ -139,15 +138,6 @@ class LiveModeIntegrationTest {
                 .map(Thread::getName).sorted().toList();
     }
 
-    private static Map<String, String> env(List<Served> served) {
-        Map<String, String> env = new HashMap<>();
-        for (Served s : served) {
-            env.put(s.apiKeyEnv(), s.apiKey());
-            env.put(s.apiSecretEnv(), s.apiSecret());
-            s.passphraseEnv().ifPresent(p -> env.put(p, s.passphrase()));
-        }
-        return env;
-    }
 
     /** The simulator account and symbol behind a config venue id. */
     private InstrumentKey simKey(InstrumentKey configured) {
