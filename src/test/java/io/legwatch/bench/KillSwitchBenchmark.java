@@ -96,7 +96,7 @@ public final class KillSwitchBenchmark {
                 long p0 = System.nanoTime();
                 FlattenPlan plan = ks.plan(KillScope.global()); // built for the confirm dialog, before the click
                 long planned = System.nanoTime() - p0;
-                long cpu0 = flattenThreadsCpuNanos();
+                long cpu0 = ThreadCpu.flattenThreadsNanos();
                 long t0 = System.nanoTime();
                 KillHandle h = ks.execute(plan, "bench");
                 long returned = System.nanoTime();
@@ -111,7 +111,7 @@ public final class KillSwitchBenchmark {
                     flat.recordValue(done - t0);
                     callerBlocked.recordValue(returned - t0);
                     planning.recordValue(planned);
-                    cpu.recordValue(Math.max(0, flattenThreadsCpuNanos() - cpu0));
+                    cpu.recordValue(Math.max(0, ThreadCpu.flattenThreadsNanos() - cpu0));
                 }
             }
         } finally {
@@ -209,18 +209,6 @@ public final class KillSwitchBenchmark {
                     legs));
         }
         return new MonitorSnapshot(1, 0, strategies, List.of(), List.of(), views, 0);
-    }
-
-    /** CPU time used so far by the kill switch's threads: immune to other processes taking the cores. */
-    private static long flattenThreadsCpuNanos() {
-        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long sum = 0;
-        for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith("legwatch-flatten")) {
-                sum += Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return sum;
     }
 
     private static Histogram histogram() {

@@ -124,12 +124,7 @@ public final class KillWireHarness {
         try (ProtocolSimulator sim = ProtocolSimulator.start(new ProtocolSimulator.Options(seed, false, 0,
                 assignment), TimeSource.SYSTEM)) {
             AppConfig config = ConfigLoader.parse(SimConfigWriter.write(sim.served(), List.of()), "kill wire harness");
-            Map<String, String> keys = new HashMap<>();
-            for (Served s : sim.served()) {
-                keys.put(s.apiKeyEnv(), s.apiKey());
-                keys.put(s.apiSecretEnv(), s.apiSecret());
-                s.passphraseEnv().ifPresent(name -> keys.put(name, s.passphrase()));
-            }
+            Map<String, String> keys = Served.credentialEnvironment(sim.served());
             ConnectorFactory factory = new ConnectorFactory(new CredentialResolver(keys::get), sim::exchange,
                     TimeSource.SYSTEM);
             List<VenueConnector> connectors = new ArrayList<>();
@@ -170,7 +165,7 @@ public final class KillWireHarness {
                     }
                     boolean keep = run >= warmup;
                     timeline.begin();
-                    long cpu0 = flattenThreadsCpuNanos();
+                    long cpu0 = ThreadCpu.flattenThreadsNanos();
                     long process0 = processCpuNanos();
                     threadCpu.mark();
                     if (run == 0) {
@@ -199,7 +194,7 @@ public final class KillWireHarness {
                         flat.recordValue(done - t0);
                         processCpu.recordValue(Math.max(0, processCpuNanos() - process0));
                         threadCpu.add();
-                        cpu.recordValue(Math.max(0, flattenThreadsCpuNanos() - cpu0));
+                        cpu.recordValue(Math.max(0, ThreadCpu.flattenThreadsNanos() - cpu0));
                         orders.recordValue(r.receipts().stream().flatMap(rc -> rc.legs().stream())
                                 .mapToLong(o -> o.orders().size()).sum());
                     }
@@ -331,17 +326,6 @@ public final class KillWireHarness {
             }
             Thread.sleep(2);
         }
-    }
-
-    private static long flattenThreadsCpuNanos() {
-        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long sum = 0;
-        for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (info != null && info.getThreadName().startsWith("legwatch-flatten")) {
-                sum += Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
-            }
-        }
-        return sum;
     }
 
     /** Everything in this JVM: flatten threads, connectors, OkHttp, the front ends, the simulator, the engine. */

@@ -44,6 +44,18 @@ final class ThreadCpu {
         out.printf(Locale.ROOT, "    %-46s %8.3f ms%n", "JIT compilation (CompilationMXBean)", (double) compileTotalMs / kills);
     }
 
+    /** CPU time used so far by the kill switch's threads: immune to other processes taking the cores. */
+    static long flattenThreadsNanos() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("legwatch-flatten")) {
+                sum += Math.max(0, mx.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
     private static long compileMs() {
         var c = ManagementFactory.getCompilationMXBean();
         return c != null && c.isCompilationTimeMonitoringSupported() ? c.getTotalCompilationTime() : 0;
