@@ -5,9 +5,7 @@ import io.legwatch.domain.Side;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,10 +19,7 @@ import static io.legwatch.sim.SimExchange.SIM_B;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Automatic policies on the real engine's snapshots, acting on the simulator through the kill switch. */
-class AutoFlattenSimTest {
-    @TempDir
-    Path dir;
-    SimWorld world;
+class AutoFlattenSimTest extends SimWorldTest {
     AutoFlattenPolicy policy;
     final List<String> alerts = new CopyOnWriteArrayList<>();
 
@@ -42,7 +37,6 @@ class AutoFlattenSimTest {
     @AfterEach
     void close() {
         policy.close();
-        world.close();
     }
 
     @Test

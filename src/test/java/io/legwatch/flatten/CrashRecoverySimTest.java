@@ -6,11 +6,8 @@ import io.legwatch.domain.OrderState;
 import io.legwatch.domain.OrderType;
 import io.legwatch.domain.Side;
 import io.legwatch.journal.JournalRecovery;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,16 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A crash between "order sent" (journaled) and "confirmed"; the restart finds the unfinished
  * flatten, re-verifies against the venue and resumes it without sending anything twice.
  */
-class CrashRecoverySimTest {
-    @TempDir
-    Path dir;
-    SimWorld world;
-
-    @AfterEach
-    void close() {
-        world.close();
-    }
-
+class CrashRecoverySimTest extends SimWorldTest {
     @Test
     void orderExecutedButUnconfirmedAtCrashIsVerifiedNotResent() throws Exception {
         world = new SimWorld(dir, FlattenLadderSimTest.FAST);

@@ -7,9 +7,7 @@ import io.legwatch.domain.VenueId;
 import io.legwatch.venue.sim.InProcessConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,16 +19,12 @@ import static io.legwatch.sim.SimExchange.SIM_B;
 import static io.legwatch.sim.SimExchange.SIM_C;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DeadManSwitchesSimTest {
-    @TempDir
-    Path dir;
-    SimWorld world;
+class DeadManSwitchesSimTest extends SimWorldTest {
     DeadManSwitches switches;
 
     @AfterEach
     void close() {
         switches.close();
-        world.close();
     }
 
     private DeadManSwitches.State state(VenueId v) {

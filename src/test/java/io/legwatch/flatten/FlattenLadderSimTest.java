@@ -6,11 +6,8 @@ import io.legwatch.domain.OrderState;
 import io.legwatch.domain.OrderType;
 import io.legwatch.domain.Side;
 import io.legwatch.sim.SimFaults;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,19 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** The escalation ladder against the simulator (InProcessConnector), reporting to the real engine. */
-class FlattenLadderSimTest {
+class FlattenLadderSimTest extends SimWorldTest {
     static final FlattenSettings FAST = FlattenSettings.DEFAULT.withBackoff(Duration.ofMillis(5), Duration.ofMillis(50));
-
-    @TempDir
-    Path dir;
-    SimWorld world;
-
-    @AfterEach
-    void close() {
-        if (world != null) {
-            world.close();
-        }
-    }
 
     private KillResult flattenBasis() throws Exception {
         KillHandle h = world.killSwitch.execute(world.killSwitch.plan(KillScope.strategy(BASIS)), "user:test");

@@ -1,12 +1,9 @@
 package io.legwatch.flatten;
 
 import io.legwatch.testing.FaultyFileChannel;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static io.legwatch.flatten.SimWorld.BASIS;
@@ -17,18 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The disk fails under a flatten: the flatten is never stopped by it (safety first), but the
  * trader is told, by one alarm and by the result, that it is not recorded.
  */
-class JournalFailureSimTest {
-    @TempDir
-    Path dir;
-    SimWorld world;
-
-    @AfterEach
-    void close() {
-        if (world != null) {
-            world.close();
-        }
-    }
-
+class JournalFailureSimTest extends SimWorldTest {
     @Test
     void aFlattenWhoseJournalCannotFsyncStillVerifiesFlatAndSaysItIsNotRecorded() throws Exception {
         world = new SimWorld(dir, FlattenLadderSimTest.FAST, file -> {

@@ -7,11 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.legwatch.domain.HedgeStatus;
 import io.legwatch.domain.Side;
 import io.legwatch.journal.IncidentLog;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +20,10 @@ import static io.legwatch.flatten.SimWorld.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a real flatten leaves in the journal: valid JSON lines, the whole story, no secrets; and the incident. */
-class JournalSimTest {
+class JournalSimTest extends SimWorldTest {
     static final String API_KEY = "AKIAFAKEKEY0123456789";
     static final String SECRET = "s3cr3t-DO-NOT-LEAK-9f8e7d";
     static final String PASSPHRASE = "correct-horse-battery";
-
-    @TempDir
-    Path dir;
-    SimWorld world;
-
-    @AfterEach
-    void close() {
-        world.close();
-    }
 
     @Test
     void flattenJournalIsValidJsonTellsTheWholeStoryAndHoldsNoSecrets() throws Exception {

@@ -9,11 +9,8 @@ import io.legwatch.domain.VenueException;
 import io.legwatch.sim.SimExchange;
 import io.legwatch.venue.OrderGateway;
 import io.legwatch.venue.sim.InProcessConnector;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -29,18 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Scopes and modes: HALT gates, CANCEL leaves positions, venue/global take unassigned positions too. */
-class KillScopesSimTest {
+class KillScopesSimTest extends SimWorldTest {
     static final InstrumentKey ETH_C = new InstrumentKey(SIM_C, SimExchange.ETH_LINEAR);
     static final InstrumentKey INVERSE_A = new InstrumentKey(SIM_A, SimExchange.BTC_INVERSE);
-
-    @TempDir
-    Path dir;
-    SimWorld world;
-
-    @AfterEach
-    void close() {
-        world.close();
-    }
 
     @Test
     void globalKillFlattensEveryVenueInParallelIncludingUnassignedPositions() throws Exception {

@@ -1,10 +1,7 @@
 package io.legwatch.flatten;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
@@ -15,16 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** After close nothing hangs: a new kill fails at once, an unfinished one completes saying so. */
-class KillSwitchCloseSimTest {
-    @TempDir
-    Path dir;
-    SimWorld world;
-
-    @AfterEach
-    void close() {
-        world.close();
-    }
-
+class KillSwitchCloseSimTest extends SimWorldTest {
     @Test
     void executeAfterCloseFailsAtOnceAndRegistersNothing() {
         world = new SimWorld(dir, FlattenLadderSimTest.FAST);

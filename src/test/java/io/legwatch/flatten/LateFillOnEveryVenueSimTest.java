@@ -11,12 +11,9 @@ import io.legwatch.domain.VenueException;
 import io.legwatch.domain.VenueId;
 import io.legwatch.venue.OrderGateway;
 import io.legwatch.venue.VenueConnector;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -33,16 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * first one: a late fill confirmed on one venue re-opens the flatten even while another venue
  * with a suspect position cannot be read.
  */
-class LateFillOnEveryVenueSimTest {
-    @TempDir
-    Path dir;
-    SimWorld world;
-
-    @AfterEach
-    void close() {
-        world.close();
-    }
-
+class LateFillOnEveryVenueSimTest extends SimWorldTest {
     /** The real connector, whose position reads fail while {@code failReads} is set (a REST outage, stream up). */
     static final class ReadsDown implements VenueConnector {
         final VenueConnector real;

@@ -3,11 +3,8 @@ package io.legwatch.flatten;
 import io.legwatch.domain.HedgeStatus;
 import io.legwatch.domain.OrderRequest;
 import io.legwatch.domain.Side;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -18,16 +15,7 @@ import static io.legwatch.sim.SimExchange.SIM_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Latching: a hedge fill that lands after the flatten was verified re-opens it. */
-class LateFillReopenSimTest {
-    @TempDir
-    Path dir;
-    SimWorld world;
-
-    @AfterEach
-    void close() {
-        world.close();
-    }
-
+class LateFillReopenSimTest extends SimWorldTest {
     @Test
     void lateFillAfterVerifiedFlatReopensTheFlatten() throws Exception {
         world = new SimWorld(dir, FlattenLadderSimTest.FAST);

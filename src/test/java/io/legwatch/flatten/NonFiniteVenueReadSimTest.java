@@ -9,12 +9,9 @@ import io.legwatch.domain.VenueId;
 import io.legwatch.venue.OrderGateway;
 import io.legwatch.venue.VenueConnector;
 import io.legwatch.venue.sim.InProcessConnector;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -34,18 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wherever the venue does not enforce reduce-only). The first two position reads of sim-a here come
  * back with the quantity replaced; later reads are the venue's own.
  */
-class NonFiniteVenueReadSimTest {
-    @TempDir
-    Path dir;
-    SimWorld world;
-
-    @AfterEach
-    void close() {
-        if (world != null) {
-            world.close();
-        }
-    }
-
+class NonFiniteVenueReadSimTest extends SimWorldTest {
     @ParameterizedTest(name = "venue read quantity {0}")
     @ValueSource(doubles = {Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY})
     void aNonFiniteReadIsReadAgainNotTradedOn(double badQty) throws Exception {

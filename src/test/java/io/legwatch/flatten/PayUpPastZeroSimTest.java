@@ -1,12 +1,9 @@
 package io.legwatch.flatten;
 
 import io.legwatch.domain.OrderType;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -20,18 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * go to market then, not throw on building the order and end the leg FAILED ("internal error") while
  * the position is still open.
  */
-class PayUpPastZeroSimTest {
-    @TempDir
-    Path dir;
-    SimWorld world;
-
-    @AfterEach
-    void close() {
-        if (world != null) {
-            world.close();
-        }
-    }
-
+class PayUpPastZeroSimTest extends SimWorldTest {
     @ParameterizedTest(name = "pay-up {0} bps on a reducing SELL")
     @CsvSource({"10000", "25000"})
     void aLimitPriceAtOrBelowZeroEscalatesToMarket(double payUpBps) throws Exception {

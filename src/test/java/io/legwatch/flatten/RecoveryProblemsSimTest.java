@@ -1,26 +1,14 @@
 package io.legwatch.flatten;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Unreadable journal lines found at start reach the trader as an alarm, not only the log. */
-class RecoveryProblemsSimTest {
-    @TempDir
-    Path dir;
-    SimWorld world;
-
-    @AfterEach
-    void close() {
-        world.close();
-    }
-
+class RecoveryProblemsSimTest extends SimWorldTest {
     @Test
     void aTornLineInTheJournalRaisesOneAlarmAtRecovery() throws Exception {
         Files.writeString(dir.resolve("journal-2026-01-01.jsonl"),
